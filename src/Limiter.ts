@@ -1,0 +1,53 @@
+import type { TaskResult } from './TaskResult.js';
+
+/**
+ * A capacity limiter shared by hand across task groups, operators and plain promise code, like
+ * AnyIO's `CapacityLimiter` or p-limit: however many users share it, no more than `concurrency`
+ * tasks hold one of its slots at once. Made by {@link createLimiter}.
+ *
+ * Waiting work starts first in, first out. Work that is waiting for a slot when its signal
+ * aborts leaves the queue at once, never runs and never holds a slot; an already-aborted signal
+ * is refused at once.
+ *
+ * **Warning:** a task that holds a slot and then waits for another slot of the same limiter
+ * (directly, or through a group or operator using it) can deadlock when every slot is held by
+ * such tasks. Give nested work its own limiter.
+ *
+ * ## Example
+ * ```ts
+ * import { createLimiter, runTaskGroup } from 'rxjs-asyncer';
+ * import { gather } from 'rxjs-asyncer/operators';
+ *
+ * const db = createLimiter(4); // at most 4 queries at once, across everything below
+ * const user = await db.run((signal) => query('select ...', { signal }));
+ * await runTaskGroup((tg) => ids.map((id) => tg.soonify(loadRow, { limiter: db })(id)));
+ * gather(ids.map((id) => (signal) => query(id, { signal })), { limiter: db }).subscribe();
+ * ```
+ */
+export interface Limiter {
+  /**
+   * How many tasks may hold a slot at once: an integer >= 1, or `Infinity`. Settable at any
+   * time: raising it starts waiting work at once; lowering it lets running work finish and
+   * starts nothing new until `running` is below the new bound.
+   */
+  concurrency: number;
+  /** How many tasks hold a slot now. */
+  readonly running: number;
+  /** How many tasks are waiting for a slot now. */
+  readonly pending: number;
+  /**
+   * Runs `fn` once a slot is free and resolves with its value by the task value rule (an
+   * Observable's last emission, what a promise resolves to, or the value itself).
+   *
+   * `fn` receives `signal` (or a signal that never aborts). If `signal` aborts while the call
+   * waits, the call leaves the queue and rejects with the signal's reason; if it aborts while an
+   * Observable task runs, the Observable is unsubscribed and the call rejects likewise. A promise
+   * task keeps its slot until it settles (the work is still running), and the call settles with
+   * it.
+   *
+   * @param fn the task.
+   * @param signal cancels the call.
+   * @returns the task's value.
+   */
+  run<T>(fn: (signal: AbortSignal) => T, signal?: AbortSignal): Promise<TaskResult<T>>;
+}

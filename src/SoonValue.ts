@@ -1,0 +1,159 @@
+import { Observable, type Subscriber, type TeardownLogic } from 'rxjs';
+import { PendingValueError } from './PendingValueError.js';
+
+/** Where a task stands. */
+type SoonStatus = 'pending' | 'fulfilled' | 'rejected' | 'cancelled';
+
+/**
+ * Every SoonValue shares this one subscribe function: rxjs calls it with `this` set to the
+ * Observable being subscribed (its constructor types it so), which spares a closure per task.
+ */
+function subscribeToSoonValue(this: Observable<unknown>, subscriber: Subscriber<unknown>): TeardownLogic {
+  return (this as SoonValue<unknown>)._attach(subscriber);
+}
+
+/**
+ * The handle of a task started with `tg.soonify(fn)(...args)`: the task's value, soon.
+ *
+ * Think of it as a promise that is also a replaying Observable. The task runs exactly once,
+ * whether its SoonValue is awaited, subscribed to many times, or ignored; every subscriber,
+ * early or late, gets the task's value and then completes (or gets its error).
+ *
+ * - `await sv` (or `sv.then(...)`) gives the value, or throws the task's error, or a
+ *   `CancelledError` when the task was cancelled;
+ * - `sv.subscribe(...)` / `sv.pipe(...)` emits the value once and completes, or errors likewise;
+ * - `sv.value` reads it synchronously: it throws `PendingValueError` while the task runs, the
+ *   task's error when it failed, `CancelledError` when it was cancelled;
+ * - `sv.status` and `sv.ready` tell which of those it is without throwing.
+ *
+ * A cancelled task's SoonValue settles as `'cancelled'` at once, even when the task is a promise
+ * that goes on running until it notices the abort: nothing that awaits it hangs.
+ *
+ * SoonValues are made by task groups; there is no public constructor.
+ *
+ * ## Example
+ * ```ts
+ * import { runTaskGroup } from 'rxjs-asyncer';
+ *
+ * await runTaskGroup((tg) => {
+ *   const greeting = tg.soonify(async (name: string) => `Hello, ${name}`)('Ada');
+ *   console.log(greeting.status);
+ *   greeting.subscribe((text) => console.log(text, greeting.ready));
+ * });
+ * // Logs:
+ * // pending
+ * // Hello, Ada true
+ * ```
+ */
+export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
+  /** @internal */
+  _status: SoonStatus = 'pending';
+  /** @internal the value when fulfilled, else the error (a CancelledError when cancelled) */
+  _outcome: unknown = undefined;
+  /** @internal subscribers waiting for the task to settle */
+  _waiting: Subscriber<T>[] | undefined = undefined;
+  /** @internal made on the first `then` while pending, settled with the task */
+  _promise: Promise<T> | undefined = undefined;
+  /** @internal */
+  _settlePromise: ((settle: SoonValue<T>) => void) | undefined = undefined;
+  /** @internal how messages name the task */
+  readonly _label: string;
+
+  /** @internal */
+  constructor(label: string) {
+    super(subscribeToSoonValue as (this: Observable<T>, subscriber: Subscriber<T>) => TeardownLogic);
+    this._label = label;
+  }
+
+  /** `'pending'` while the task runs, then `'fulfilled'`, `'rejected'` or `'cancelled'`. */
+  get status(): SoonStatus {
+    return this._status;
+  }
+
+  /** `true` once the task has a value: `status === 'fulfilled'`. */
+  get ready(): boolean {
+    return this._status === 'fulfilled';
+  }
+
+  /**
+   * The task's value. Throws `PendingValueError` while the task runs, the task's own error if it
+   * failed, and `CancelledError` if it was cancelled.
+   */
+  get value(): T {
+    if (this._status === 'fulfilled') return this._outcome as T;
+    if (this._status === 'pending') {
+      throw new PendingValueError(`The value of ${this._label} is not ready yet: the task is still running`);
+    }
+    throw this._outcome;
+  }
+
+  /** Waits for the task: resolves with its value, or rejects with its error or a `CancelledError`. */
+  then<A = T, B = never>(
+    onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this._asPromise().then(onfulfilled, onrejected);
+  }
+
+  /** @internal */
+  _asPromise(): Promise<T> {
+    if (this._promise) return this._promise;
+    switch (this._status) {
+      case 'fulfilled':
+        return Promise.resolve(this._outcome as T);
+      case 'pending':
+        return (this._promise = new Promise<T>((resolve, reject) => {
+          this._settlePromise = (soon) => (soon._status === 'fulfilled' ? resolve(soon._outcome as T) : reject(soon._outcome));
+        }));
+      default:
+        return Promise.reject(this._outcome);
+    }
+  }
+
+  /** @internal */
+  _attach(subscriber: Subscriber<T>): TeardownLogic {
+    switch (this._status) {
+      case 'pending': {
+        const waiting = (this._waiting ??= []);
+        waiting.push(subscriber);
+        return () => {
+          const at = waiting.indexOf(subscriber);
+          if (at >= 0) waiting.splice(at, 1);
+        };
+      }
+      case 'fulfilled':
+        subscriber.next(this._outcome as T);
+        subscriber.complete();
+        return;
+      default:
+        subscriber.error(this._outcome);
+    }
+  }
+
+  /**
+   * Settles once; later calls are ignored. Returns whether this call settled it.
+   * @internal
+   */
+  _settle(status: Exclude<SoonStatus, 'pending'>, outcome: unknown): boolean {
+    if (this._status !== 'pending') return false;
+    this._status = status;
+    this._outcome = outcome;
+    const waiting = this._waiting;
+    this._waiting = undefined;
+    if (this._settlePromise) {
+      this._settlePromise(this);
+      this._settlePromise = undefined;
+    }
+    if (waiting) {
+      for (const subscriber of waiting) {
+        if (status === 'fulfilled') {
+          subscriber.next(outcome as T);
+          subscriber.complete();
+        } else {
+          subscriber.error(outcome);
+        }
+      }
+    }
+    return true;
+  }
+}

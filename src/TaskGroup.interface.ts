@@ -1,0 +1,70 @@
+import type { SoonValue } from './SoonValue.js';
+import type { SoonifyOptions } from './SoonifyOptions.js';
+import type { TaskResult } from './TaskResult.js';
+
+/**
+ * A scope for concurrent tasks: Asyncer's and AnyIO's task group, for TypeScript and RxJS.
+ *
+ * `tg.soonify(fn)(...args)` schedules `fn(...args)` to run soon (before the next macrotask),
+ * concurrently with the group's other tasks, and returns its {@link SoonValue}. The group
+ * enforces the rules of structured concurrency:
+ *
+ * - **it waits:** it settles (`join()`, the end of an `await using` scope, `runTaskGroup`'s
+ *   promise, `taskGroup`'s emission) only after every task has settled, promise tasks still
+ *   running after a cancellation included, and tasks added while it joins too;
+ * - **the first failure cancels the rest:** `signal` aborts with the error as its reason,
+ *   Observable tasks are unsubscribed at once, queued tasks never start, and the group fails
+ *   with that error (or a `TaskGroupError` when several tasks failed). A task that then rejects
+ *   with the abort reason, an error named `'AbortError'` or a `CancelledError` counts as
+ *   cancelled, not failed;
+ * - **nothing outlives it:** once closed, `soonify` throws `TaskGroupClosedError`.
+ *
+ * Get one from `createTaskGroup()` (with `await using`), `runTaskGroup(body)` or
+ * `taskGroup(body)`.
+ *
+ * ## Example
+ * ```ts
+ * import { createTaskGroup } from 'rxjs-asyncer';
+ *
+ * {
+ *   await using tg = createTaskGroup();
+ *   const user = tg.soonify(fetchUser)(42);
+ *   const posts = tg.soonify(fetchPosts)(42, { limit: 10 });
+ * } // joins here: both calls ran concurrently and are done
+ * ```
+ */
+export interface TaskGroup extends AsyncDisposable {
+  /**
+   * Wraps `fn` so that each call schedules `fn(...args)` as a task of this group and returns
+   * its {@link SoonValue} at once. `fn` is never called before the wrapper returns; it is called
+   * before the next macrotask. A synchronous throw from `fn` is that task's failure. The task's
+   * value follows the task value rule (see {@link TaskResult}).
+   *
+   * @param fn any function: returning a promise, an Observable or a plain value.
+   * @param options the task's name and limiter.
+   * @returns a function taking `fn`'s arguments and returning the task's SoonValue.
+   * @throws {TypeError} when `fn` is not a function.
+   * @throws {TaskGroupClosedError} when the group is closed (the wrapper throws it too).
+   */
+  soonify<A extends unknown[], R>(fn: (...args: A) => R, options?: SoonifyOptions): (...args: A) => SoonValue<TaskResult<R>>;
+  /**
+   * Aborted when the group is cancelled, for any reason: a failure (the error is its reason),
+   * `cancel(reason)`, the `signal` option, the `timeout`, or unsubscribing from `taskGroup`.
+   * Pass it to promise work (`fetch(url, { signal: tg.signal })`) so that it stops too.
+   */
+  readonly signal: AbortSignal;
+  /**
+   * Cancels every task; the group then ends without error (AnyIO's `cancel_scope.cancel()`).
+   * Does nothing once the group is cancelled or closed.
+   * @param reason becomes `signal.reason` and the `reason` of each `CancelledError`.
+   */
+  cancel(reason?: unknown): void;
+  /**
+   * Waits for every task, then closes the group. Resolves when the group ended without error
+   * (cancelled by `cancel()` included); rejects with its failure otherwise. Every call returns
+   * the same promise.
+   */
+  join(): Promise<void>;
+  /** `true` once the group has joined: no task can be added any more. */
+  readonly closed: boolean;
+}

@@ -1,0 +1,30 @@
+import type { Limiter } from './Limiter.js';
+
+/** Options of `createTaskGroup`, `runTaskGroup` and `taskGroup`. */
+export interface TaskGroupOptions {
+  /**
+   * Cancels the group when it aborts: every task is cancelled and the group fails with the
+   * signal's reason, as `fetch` does. An already-aborted signal cancels the group at once.
+   * @default undefined (no outside cancellation)
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Milliseconds after which the group is cancelled and fails with an error named
+   * `'TimeoutError'` (a `DOMException`, like `AbortSignal.timeout`). Counted from
+   * `createTaskGroup` / `runTaskGroup`, or from the subscription for `taskGroup`. The timer is
+   * cleared as soon as the group settles. A number from 0 to 2147483647, or `Infinity`.
+   * @default Infinity (no timeout)
+   */
+  readonly timeout?: number;
+  /**
+   * A name used in error messages (`task group 'checkout' timed out after 500 ms`).
+   * @default undefined (messages say "task group")
+   */
+  readonly name?: string;
+  /**
+   * A shared limiter every task of the group takes a slot of before it starts. A task's own
+   * `soonify(fn, { limiter })` takes precedence.
+   * @default undefined (tasks start at once)
+   */
+  readonly limiter?: Limiter;
+}

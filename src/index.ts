@@ -1,0 +1,24 @@
+// rxjs-asyncer: structured concurrency for RxJS. Flat named re-exports; test/exports.test.ts pins them.
+
+// Task groups
+export { createTaskGroup } from './createTaskGroup.js';
+export { runTaskGroup } from './runTaskGroup.js';
+export { taskGroup } from './taskGroup.js';
+export type { TaskGroup } from './TaskGroup.interface.js';
+export type { TaskGroupOptions } from './TaskGroupOptions.js';
+export type { SoonifyOptions } from './SoonifyOptions.js';
+
+// Task values
+export { SoonValue } from './SoonValue.js';
+export type { TaskResult } from './TaskResult.js';
+export type { Resolved } from './Resolved.js';
+
+// Limiting concurrency
+export { createLimiter } from './createLimiter.js';
+export type { Limiter } from './Limiter.js';
+
+// Errors
+export { CancelledError } from './CancelledError.js';
+export { PendingValueError } from './PendingValueError.js';
+export { TaskGroupError } from './TaskGroupError.js';
+export { TaskGroupClosedError } from './TaskGroupClosedError.js';

@@ -1,0 +1,77 @@
+import type { Subscription } from 'rxjs';
+import { followTaskValue, type TaskSink } from './followTaskValue.js';
+import type { LimiterClient, LimiterImpl, LimiterTicket } from './LimiterImpl.js';
+import { neverAbortedSignal } from './neverAbortedSignal.js';
+
+/**
+ * One `limiter.run(fn, signal)` call: waits for a slot, runs `fn`, settles the promise.
+ * It is its own abort listener (`handleEvent`), so a call costs no closure beyond the promise's.
+ * @internal
+ */
+export class LimitedRun<T> implements LimiterClient, TaskSink {
+  /** where the call stands */
+  private state: 'waiting' | 'running' | 'done' = 'waiting';
+  /** its place in the queue while waiting */
+  private ticket: LimiterTicket | undefined = undefined;
+  /** an Observable task's subscription while it runs */
+  private subscription: Subscription | undefined = undefined;
+
+  constructor(
+    private readonly limiter: LimiterImpl,
+    private readonly fn: (signal: AbortSignal) => T,
+    private readonly signal: AbortSignal | undefined,
+    private readonly resolve: (value: never) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.signal?.addEventListener('abort', this);
+    this.ticket = this.limiter.acquire(this);
+  }
+
+  limiterGranted(): void {
+    this.ticket = undefined;
+    this.state = 'running';
+    let result: unknown;
+    try {
+      result = this.fn(this.signal ?? neverAbortedSignal());
+    } catch (error) {
+      this.taskFailed(error);
+      return;
+    }
+    const subscription = followTaskValue(result, this);
+    if (this.state === 'running') this.subscription = subscription;
+  }
+
+  /** The signal aborted: leave the queue, or stop an Observable task. A promise task runs on. */
+  handleEvent(): void {
+    if (this.state === 'waiting') {
+      this.limiter.withdraw(this.ticket!);
+      this.finish();
+      this.reject(this.signal!.reason);
+    } else if (this.state === 'running' && this.subscription) {
+      this.subscription.unsubscribe();
+      this.taskFailed(this.signal!.reason);
+    }
+  }
+
+  taskFulfilled(value: unknown): void {
+    if (this.state !== 'running') return;
+    this.finish();
+    this.limiter.release();
+    this.resolve(value as never);
+  }
+
+  taskFailed(error: unknown): void {
+    if (this.state !== 'running') return;
+    this.finish();
+    this.limiter.release();
+    this.reject(error);
+  }
+
+  private finish(): void {
+    this.state = 'done';
+    this.subscription = undefined;
+    this.signal?.removeEventListener('abort', this);
+  }
+}

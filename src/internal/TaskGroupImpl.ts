@@ -1,0 +1,256 @@
+import { CancelledError } from '../CancelledError.js';
+import { SoonValue } from '../SoonValue.js';
+import type { SoonifyOptions } from '../SoonifyOptions.js';
+import type { TaskGroup } from '../TaskGroup.interface.js';
+import { TaskGroupClosedError } from '../TaskGroupClosedError.js';
+import { TaskGroupError } from '../TaskGroupError.js';
+import type { TaskResult } from '../TaskResult.js';
+import { describeError } from './describe.js';
+import { GroupTask } from './GroupTask.js';
+import { assertOptionalLimiter } from './assertOptionalLimiter.js';
+import type { LimiterImpl } from './LimiterImpl.js';
+import { LinkedList } from './LinkedList.js';
+import type { CheckedGroupOptions } from './checkGroupOptions.js';
+import { assertFunction, assertOptionalString, assertOptionsObject } from './validate.js';
+
+/**
+ * Told once when a group closes: whether it failed, and with what.
+ * @internal
+ */
+export type CloseListener = (failed: boolean, error: unknown) => void;
+
+/** Whether `error` is an object named 'AbortError', as fetch and AbortSignal make them. */
+const isAbortError = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+
+/**
+ * The one implementation behind `createTaskGroup`, `runTaskGroup` and `taskGroup`.
+ *
+ * Lifecycle: open -> joining (join() called; new tasks are still accepted and waited for)
+ * -> closed (every task settled; soonify throws). Independently, the group is *cancelled* once
+ * its signal aborts; it still closes only when every task has settled.
+ * @internal
+ */
+export class TaskGroupImpl implements TaskGroup {
+  readonly signal: AbortSignal;
+  /** "task group" or "task group 'name'", for messages */
+  readonly label: string;
+  /** tasks cancellation can still reach: queued, waiting for a slot, or running */
+  readonly live = new LinkedList<GroupTask>();
+  /** aborts `signal` */
+  private readonly controller = new AbortController();
+  /** the group-wide limiter */
+  private readonly limiter: LimiterImpl | undefined;
+  /** tasks soonified and not settled yet: queued, waiting, running or abandoned */
+  private active = 0;
+  /** tasks soonified since the last start, in order */
+  private startQueue: GroupTask[] = [];
+  /** whether a microtask will start `startQueue` */
+  private startScheduled = false;
+  private state: 'open' | 'joining' | 'closed' = 'open';
+  /** every failure in order of occurrence: task errors, and the outside signal's or timeout's reason */
+  private readonly failures: unknown[] = [];
+  /** the promise every join() returns, made on the first call */
+  private joined: Promise<void> | undefined = undefined;
+  /** called when the group closes */
+  private closeListeners: CloseListener[] = [];
+  /** the group's failure once closed: undefined, one error, or a TaskGroupError */
+  private failure: { readonly error: unknown } | undefined = undefined;
+  /** the `signal` option, listened to until the group is cancelled or closed */
+  private outerSignal: AbortSignal | undefined = undefined;
+  /** the `timeout` option's timer, armed until the group is cancelled or closed */
+  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
+
+  /** @param options checked by `checkGroupOptions` */
+  constructor({ signal, timeout, name, limiter }: CheckedGroupOptions) {
+    this.label = name === undefined ? 'task group' : `task group '${name}'`;
+    this.limiter = limiter;
+    this.signal = this.controller.signal;
+    if (signal?.aborted) {
+      this.failFromOutside(signal.reason);
+    } else if (signal) {
+      this.outerSignal = signal;
+      signal.addEventListener('abort', this);
+    }
+    if (timeout !== undefined && timeout !== Infinity && !this.signal.aborted) {
+      this.timer = setTimeout(this.onTimeout, timeout, timeout);
+    }
+  }
+
+  get closed(): boolean {
+    return this.state === 'closed';
+  }
+
+  soonify<A extends unknown[], R>(fn: (...args: A) => R, options?: SoonifyOptions): (...args: A) => SoonValue<TaskResult<R>> {
+    assertFunction(fn, 'tg.soonify(fn): fn');
+    assertOptionsObject(options, 'tg.soonify(fn, options): options');
+    assertOptionalString(options?.name, 'tg.soonify(fn, options): options.name');
+    assertOptionalLimiter(options?.limiter, 'tg.soonify(fn, options): options.limiter');
+    const name = options?.name ?? fn.name;
+    const label = name ? `task '${name}'` : 'an anonymous task';
+    this.assertOpen(label);
+    const limiter = options?.limiter ?? this.limiter;
+    return (...args: A) => this.spawn(fn as (...args: unknown[]) => unknown, args, label, limiter) as SoonValue<TaskResult<R>>;
+  }
+
+  cancel(reason?: unknown): void {
+    if (this.state !== 'closed' && !this.signal.aborted) this.abort(reason);
+  }
+
+  join(): Promise<void> {
+    return (this.joined ??= new Promise<void>((resolve, reject) =>
+      this.whenClosed((failed, error) => (failed ? reject(error) : resolve())),
+    ));
+  }
+
+  /**
+   * Joins without a promise: `listener` is called when the group closes, synchronously if
+   * the group is already closed or has nothing left to wait for.
+   */
+  whenClosed(listener: CloseListener): void {
+    if (this.state === 'closed') {
+      listener(this.failure !== undefined, this.failure?.error);
+      return;
+    }
+    this.closeListeners.push(listener);
+    this.state = 'joining';
+    if (this.active === 0) this.close();
+  }
+
+  /** Starts every task soonified so far, now rather than on the next microtask. */
+  startNow(): void {
+    while (this.startQueue.length > 0) {
+      const batch = this.startQueue;
+      this.startQueue = [];
+      for (const task of batch) task.begin();
+    }
+  }
+
+  /** A failure of the body: counts like a task's, unless it is only the echo of a cancellation. */
+  bodyFailed(error: unknown): void {
+    if (!this.isCancellation(error)) this.taskFailed(error);
+  }
+
+  /** A task failed for real: record it; the first failure cancels the rest. */
+  taskFailed(error: unknown): void {
+    this.failures.push(error);
+    if (!this.signal.aborted) this.abort(error);
+  }
+
+  /** A task settled for good. */
+  taskDone(): void {
+    this.active--;
+    if (this.active === 0 && this.state === 'joining') this.close();
+  }
+
+  /** Whether `error` only echoes the group's cancellation, so that it is not a failure. */
+  isCancellation(error: unknown): boolean {
+    return (
+      this.signal.aborted && (error === this.signal.reason || error instanceof CancelledError || isAbortError(error))
+    );
+  }
+
+  cancelledError(taskLabel: string): CancelledError {
+    const reason = this.signal.reason;
+    return new CancelledError(reason, `${taskLabel} was cancelled: ${describeError(reason)}`);
+  }
+
+  /** The outer signal aborted: this object is its own listener, which spares a closure. */
+  handleEvent(): void {
+    this.failFromOutside(this.outerSignal!.reason);
+  }
+
+  private readonly onTimeout = (ms: number): void => {
+    this.timer = undefined;
+    this.failFromOutside(new DOMException(`${this.label} timed out after ${ms} ms`, 'TimeoutError'));
+  };
+
+  private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], label: string, limiter: LimiterImpl | undefined): SoonValue<unknown> {
+    this.assertOpen(label);
+    const soon = new SoonValue<unknown>(label);
+    if (this.signal.aborted) {
+      soon._settle('cancelled', this.cancelledError(label));
+      return soon;
+    }
+    const task = new GroupTask(this, fn, args, soon, limiter);
+    this.active++;
+    this.live.push(task);
+    this.startQueue.push(task);
+    if (!this.startScheduled) {
+      this.startScheduled = true;
+      queueMicrotask(this.startSoon);
+    }
+    return soon;
+  }
+
+  private readonly startSoon = (): void => {
+    this.startScheduled = false;
+    this.startNow();
+  };
+
+  private assertOpen(label: string): void {
+    if (this.state === 'closed') {
+      throw new TaskGroupClosedError(`${this.label} is closed: ${label} cannot start in it`);
+    }
+  }
+
+  /** Cancellation from the `signal` option or the `timeout`: the reason is also a failure. */
+  private failFromOutside(reason: unknown): void {
+    if (this.signal.aborted || this.state === 'closed') return;
+    this.failures.push(reason);
+    this.abort(reason);
+  }
+
+  private abort(reason: unknown): void {
+    this.controller.abort(reason);
+    this.stopWatching();
+    // A snapshot: cancelling runs user code (teardowns, subscribers) that may touch the list.
+    // Tasks that have not started go first, so that slots freed by running ones are not
+    // handed to a sibling that is about to be cancelled anyway.
+    const tasks: GroupTask[] = [];
+    for (let task = this.live.head; task; task = this.live.next(task)) tasks.push(task);
+    for (const task of tasks) if (task.state === 'queued' || task.state === 'waiting') task.cancel();
+    for (const task of tasks) task.cancel();
+  }
+
+  private close(): void {
+    this.state = 'closed';
+    this.stopWatching();
+    const failures = this.failures;
+    if (failures.length > 0) {
+      this.failure = { error: failures.length === 1 ? failures[0] : new TaskGroupError(failures, this.label) };
+    }
+    const listeners = this.closeListeners;
+    this.closeListeners = [];
+    for (const listener of listeners) listener(this.failure !== undefined, this.failure?.error);
+  }
+
+  /** Disarms the timer and stops listening to the outer signal. */
+  private stopWatching(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.outerSignal) {
+      this.outerSignal.removeEventListener('abort', this);
+      this.outerSignal = undefined;
+    }
+  }
+}
+
+/** A symbol Node 20+ and current browsers define; older runtimes need a polyfill for `await using`. */
+const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose);
+
+Object.defineProperty(TaskGroupImpl.prototype, asyncDispose, {
+  configurable: true,
+  writable: true,
+  /** Leaving an `await using` scope joins the group. */
+  value(this: TaskGroupImpl): Promise<void> {
+    return this.join();
+  },
+});
+
+// The interface asks for the method; it is installed on the prototype above.
+export interface TaskGroupImpl {
+  [Symbol.asyncDispose](): Promise<void>;
+}

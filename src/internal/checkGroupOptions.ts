@@ -1,0 +1,26 @@
+import type { TaskGroupOptions } from '../TaskGroupOptions.js';
+import { assertOptionalLimiter } from './assertOptionalLimiter.js';
+import type { LimiterImpl } from './LimiterImpl.js';
+import { assertOptionalDelay, assertOptionalSignal, assertOptionalString, assertOptionsObject } from './validate.js';
+
+/**
+ * Task group options once checked.
+ * @internal
+ */
+export interface CheckedGroupOptions extends TaskGroupOptions {
+  readonly limiter?: LimiterImpl;
+}
+
+/**
+ * Checks task group options at the call, naming `caller` in the message.
+ * @internal
+ */
+export function checkGroupOptions(options: unknown, caller: string): CheckedGroupOptions {
+  assertOptionsObject(options, `${caller}: options`);
+  const { signal, timeout, name, limiter } = (options ?? {}) as TaskGroupOptions;
+  assertOptionalSignal(signal, `${caller}: options.signal`);
+  assertOptionalDelay(timeout, `${caller}: options.timeout`);
+  assertOptionalString(name, `${caller}: options.name`);
+  assertOptionalLimiter(limiter, `${caller}: options.limiter`);
+  return { signal, timeout, name, limiter };
+}

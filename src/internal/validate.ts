@@ -1,0 +1,65 @@
+import { describe } from './describe.js';
+
+/**
+ * Argument checks shared by every public function. Each throws at the call, names the argument
+ * and echoes the bad value, as p-map and p-limit do.
+ * @internal
+ */
+
+/** The largest delay setTimeout honours; a larger one overflows and fires at once. */
+export const MAX_TIMEOUT = 2_147_483_647;
+
+export function assertFunction(value: unknown, what: string): asserts value is (...args: never[]) => unknown {
+  if (typeof value !== 'function') {
+    throw new TypeError(`${what} must be a function, got ${describe(value)}`);
+  }
+}
+
+export function assertOptionsObject(value: unknown, what: string): asserts value is object | undefined {
+  if (value !== undefined && (typeof value !== 'object' || value === null)) {
+    throw new TypeError(`${what} must be an object or undefined, got ${describe(value)}`);
+  }
+}
+
+export function assertOptionalString(value: unknown, what: string): asserts value is string | undefined {
+  if (value !== undefined && typeof value !== 'string') {
+    throw new TypeError(`${what} must be a string, got ${describe(value)}`);
+  }
+}
+
+/** Accepts any object shaped like an AbortSignal, so signals from other realms or polyfills work. */
+export const isAbortSignal = (value: unknown): value is AbortSignal =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as AbortSignal).aborted === 'boolean' &&
+  typeof (value as AbortSignal).addEventListener === 'function' &&
+  typeof (value as AbortSignal).removeEventListener === 'function';
+
+export function assertOptionalSignal(value: unknown, what: string): asserts value is AbortSignal | undefined {
+  if (value !== undefined && !isAbortSignal(value)) {
+    throw new TypeError(`${what} must be an AbortSignal, got ${describe(value)}`);
+  }
+}
+
+/** A delay in milliseconds: a finite number from 0 to MAX_TIMEOUT, or Infinity (never). */
+export function assertOptionalDelay(value: unknown, what: string): asserts value is number | undefined {
+  if (value === undefined) return;
+  if (typeof value !== 'number') {
+    throw new TypeError(`${what} must be a number of milliseconds, got ${describe(value)}`);
+  }
+  if (Number.isNaN(value) || value < 0 || (value > MAX_TIMEOUT && value !== Infinity)) {
+    throw new RangeError(
+      `${what} must be a number of milliseconds from 0 to ${MAX_TIMEOUT}, or Infinity, got ${describe(value)}`,
+    );
+  }
+}
+
+/** A concurrency bound: an integer >= 1, or Infinity. */
+export function assertConcurrency(value: unknown, what: string): asserts value is number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${what} must be an integer >= 1 or Infinity, got ${describe(value)}`);
+  }
+  if (!(Number.isInteger(value) && value >= 1) && value !== Infinity) {
+    throw new RangeError(`${what} must be an integer >= 1 or Infinity, got ${describe(value)}`);
+  }
+}
