@@ -13,6 +13,9 @@ import { LinkedList } from './LinkedList.js';
 import type { CheckedGroupOptions } from './checkGroupOptions.js';
 import { assertFunction, assertOptionalString, assertOptionsObject } from './validate.js';
 
+/** Schedules task starts as a promise job. */
+const resolvedPromise = Promise.resolve();
+
 /**
  * Told once when a group closes: whether it failed, and with what.
  * @internal
@@ -178,7 +181,9 @@ export class TaskGroupImpl implements TaskGroup {
     this.startQueue.push(task);
     if (!this.startScheduled) {
       this.startScheduled = true;
-      queueMicrotask(this.startSoon);
+      // a promise job, not queueMicrotask: fake timers (jest, sinon) fake queueMicrotask by
+      // default and would freeze every group under test; zone.js's fakeAsync flushes this too
+      resolvedPromise.then(this.startSoon);
     }
     return soon;
   }

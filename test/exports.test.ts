@@ -1,0 +1,25 @@
+import * as core from '../src/index.js';
+import * as operators from '../operators/index.js';
+
+// The public surface is a contract: adding or removing an export must be a deliberate change here.
+describe('exports', () => {
+  it('rxjs-asyncer exports exactly these values', () => {
+    expect(Object.keys(core).sort()).toEqual(
+      [
+        'CancelledError',
+        'PendingValueError',
+        'SoonValue',
+        'TaskGroupClosedError',
+        'TaskGroupError',
+        'createLimiter',
+        'createTaskGroup',
+        'runTaskGroup',
+        'taskGroup',
+      ].sort(),
+    );
+  });
+
+  it('rxjs-asyncer/operators exports exactly these values', () => {
+    expect(Object.keys(operators).sort()).toEqual([]);
+  });
+});
