@@ -7,6 +7,12 @@ import { EmptyError, from, isObservable, observable, type Observer, type Subscri
 export interface TaskSink {
   taskFulfilled(value: unknown): void;
   taskFailed(error: unknown): void;
+  /**
+   * The same two, bound once, for sinks that run many promise tasks one after another (the
+   * workers of the concurrent operators): spares two closures per promise.
+   */
+  readonly onFulfilled?: (value: unknown) => void;
+  readonly onRejected?: (error: unknown) => void;
 }
 
 /** Tracks an Observable task's last emission and reports it on completion. */
@@ -57,8 +63,8 @@ export function followTaskValue(result: unknown, sink: TaskSink): Subscription |
         try {
           then.call(
             result,
-            (value: unknown) => sink.taskFulfilled(value),
-            (error: unknown) => sink.taskFailed(error),
+            sink.onFulfilled ?? ((value: unknown) => sink.taskFulfilled(value)),
+            sink.onRejected ?? ((error: unknown) => sink.taskFailed(error)),
           );
         } catch (error) {
           sink.taskFailed(error);

@@ -1,0 +1,11 @@
+/** Options of {@link firstWins}. */
+export interface FirstWinsOptions {
+  /**
+   * Start the inputs one after another: input 0 at subscribe, input k+1 when input k fails or
+   * `stagger` ms after input k started, whichever comes first (hedged requests, Happy Eyeballs,
+   * RFC 8305). `Infinity` starts the next input only when the previous one failed (a fallback
+   * chain). Milliseconds from 0 to 2147483647, or `Infinity`.
+   * @default undefined (every input starts at subscribe)
+   */
+  readonly stagger?: number;
+}

@@ -1,0 +1,22 @@
+import type { Limiter } from '../src/Limiter.js';
+
+/** Options of {@link mapConcurrent} and {@link mapConcurrentFrom}. */
+export interface MapConcurrentOptions {
+  /**
+   * At most this many projects in flight. An integer >= 1, or `Infinity`.
+   * @default Infinity
+   */
+  readonly concurrency?: number;
+  /**
+   * `true` emits results in input order; `false` emits each as soon as it finishes. In ordered
+   * mode, no item starts more than `2 × concurrency` places ahead of the oldest result not yet
+   * emitted, so the results waiting for a slow one stay bounded.
+   * @default true
+   */
+  readonly ordered?: boolean;
+  /**
+   * A shared limiter every project also takes a slot of before it starts.
+   * @default undefined
+   */
+  readonly limiter?: Limiter;
+}

@@ -1,0 +1,132 @@
+import { Observable } from 'rxjs';
+import { assertOptionalLimiter } from '../src/internal/assertOptionalLimiter.js';
+import { describe } from '../src/internal/describe.js';
+import { assertConcurrency, assertOptionsObject } from '../src/internal/validate.js';
+import type { GatherOptions } from './GatherOptions.js';
+import { assertTaskInputs } from './internal/checks.js';
+import { callInput } from './internal/callInput.js';
+import { ConcurrentRunner, type RunnerOwner } from './internal/ConcurrentRunner.js';
+import type { TaskInput, TaskInputs } from './TaskInput.js';
+
+/**
+ * Runs every input concurrently and emits all their values at once, in input order (for a
+ * tuple) or under the same keys (for a record): `forkJoin` without its traps, with cancellation.
+ *
+ * Think of it as a task group over a fixed list: the first failure cancels the rest.
+ *
+ * - **Cold.** Nothing starts before subscribe; each subscription starts functions and
+ *   Observables afresh (a promise passed directly is already running: it is only awaited).
+ * - **Completion.** Emits once when every input has its value (by the task value rule: an
+ *   Observable's last emission), then completes. `gather([])` emits `[]` and `gather({})` emits
+ *   `{}` at once, where `forkJoin` emits nothing.
+ * - **Errors.** An input that completes without a value fails with rxjs's `EmptyError` (forkJoin
+ *   silently completes instead). The first failure cancels every other input at once (signals
+ *   aborted with the error as reason, Observables unsubscribed, queued inputs never started) and
+ *   is emitted as the error, unwrapped. With `settled: true` nothing fails: every entry is
+ *   `{ status: 'fulfilled', value }` or `{ status: 'rejected', reason }`.
+ * - **Concurrency.** `concurrency: n` keeps at most n inputs in flight, started in input order;
+ *   `limiter` makes every input also take a slot of a shared limiter.
+ * - **Cancellation.** Unsubscribing cancels everything in flight.
+ *
+ * ## Example
+ * ```ts
+ * import { gather } from 'rxjs-asyncer/operators';
+ *
+ * gather({
+ *   user: http.get<User>('/api/user'),
+ *   prefs: (signal) => fetch('/api/prefs', { signal }).then((r) => r.json() as Promise<Prefs>),
+ *   flags: () => ['beta'],
+ * }).subscribe(({ user, prefs, flags }) => console.log(user.name, prefs.theme, flags));
+ * // Logs:
+ * // Ada dark [ 'beta' ]
+ * ```
+ *
+ * @param inputs a tuple/array or a record of {@link TaskInput}s.
+ * @param options `settled`, `concurrency`, `limiter`.
+ * @returns a cold Observable emitting the values once, then completing.
+ * @throws {TypeError | RangeError} at the call when `inputs` is neither an array nor a record of
+ * task inputs, or an option is invalid.
+ * @see firstWins
+ */
+export function gather<A extends readonly unknown[]>(
+  inputs: readonly [...TaskInputs<A>],
+  options: GatherOptions & { readonly settled: true },
+): Observable<{ -readonly [K in keyof A]: PromiseSettledResult<A[K]> }>;
+export function gather<A extends readonly unknown[]>(
+  inputs: readonly [...TaskInputs<A>],
+  options?: GatherOptions & { readonly settled?: false },
+): Observable<A>;
+export function gather<R extends Record<string, unknown>>(
+  inputs: { [K in keyof R]: TaskInput<R[K]> },
+  options: GatherOptions & { readonly settled: true },
+): Observable<{ [K in keyof R]: PromiseSettledResult<R[K]> }>;
+export function gather<R extends Record<string, unknown>>(
+  inputs: { [K in keyof R]: TaskInput<R[K]> },
+  options?: GatherOptions & { readonly settled?: false },
+): Observable<R>;
+export function gather(inputs: unknown, options?: GatherOptions): Observable<unknown> {
+  const caller = 'gather(inputs, options)';
+  let entries: readonly unknown[];
+  let keys: string[] | undefined;
+  if (Array.isArray(inputs)) {
+    entries = inputs.slice(); // a snapshot: later changes to the array do not leak in
+  } else if (typeof inputs === 'object' && inputs !== null && !isIterableOrThenable(inputs)) {
+    keys = Object.keys(inputs);
+    entries = keys.map((key) => (inputs as Record<string, unknown>)[key]);
+  } else {
+    throw new TypeError(`${caller}: inputs must be an array or a record of task inputs, got ${describe(inputs)}`);
+  }
+  assertTaskInputs(entries, keys, caller);
+  assertOptionsObject(options, `${caller}: options`);
+  const { settled = false, concurrency = Infinity, limiter } = options ?? {};
+  if (typeof settled !== 'boolean') throw new TypeError(`${caller}: options.settled must be a boolean, got ${describe(settled)}`);
+  assertConcurrency(concurrency, `${caller}: options.concurrency`);
+  assertOptionalLimiter(limiter, `${caller}: options.limiter`);
+
+  return new Observable((subscriber) => {
+    const values = new Array<unknown>(entries.length);
+    /** inputs without a value yet */
+    let remaining = entries.length;
+    /** the next input to hand to the runner */
+    let next = 0;
+    const emit = (): void => {
+      if (keys) {
+        const record: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i];
+        subscriber.next(record);
+      } else {
+        subscriber.next(values);
+      }
+      subscriber.complete();
+    };
+    const owner: RunnerOwner<unknown> = {
+      call: (input, _index, signal) => callInput(input, signal),
+      fulfilled(index, value) {
+        values[index] = settled ? { status: 'fulfilled', value } : value;
+        if (--remaining === 0) emit();
+      },
+      failed(index, reason) {
+        if (settled) {
+          values[index] = { status: 'rejected', reason };
+          if (--remaining === 0) emit();
+        } else {
+          runner.cancel(reason);
+          subscriber.error(reason);
+        }
+      },
+      admits: () => true,
+      pull() {
+        if (next < entries.length) runner.push(entries[next++]);
+      },
+    };
+    const runner = new ConcurrentRunner(owner, concurrency, limiter);
+    subscriber.add(() => runner.cancel(new DOMException('The subscriber of gather unsubscribed', 'AbortError')));
+    if (remaining === 0) emit();
+    else runner.pump();
+  });
+}
+
+/** Iterables and thenables are not records, even though they are objects. */
+const isIterableOrThenable = (value: object): boolean =>
+  typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function' ||
+  typeof (value as PromiseLike<unknown>).then === 'function';

@@ -1,0 +1,85 @@
+import type { Subscriber } from 'rxjs';
+import type { LimiterImpl } from '../../src/internal/LimiterImpl.js';
+import { ConcurrentRunner, type RunnerOwner } from './ConcurrentRunner.js';
+
+/**
+ * The shared core of `mapConcurrent` (fed by a push source) and `mapConcurrentFrom` (pulling
+ * from an iterator): runs `project` with bounded concurrency and emits the results, in input
+ * order or as they finish. One per subscription.
+ * @internal
+ */
+export class ConcurrentMapper<T> implements RunnerOwner<T> {
+  readonly runner: ConcurrentRunner<T>;
+  /** ordered mode: the index of the next result to emit */
+  private nextEmit = 0;
+  /** ordered mode: finished results waiting for an earlier one */
+  private readonly waiting = new Map<number, unknown>();
+  /** how far ahead of `nextEmit` an item may start */
+  private readonly window: number;
+  /** whether the input has ended */
+  private inputDone = false;
+  /** asked for the next item when a slot is free (lazy sources) */
+  pullItem: (() => void) | undefined = undefined;
+
+  constructor(
+    private readonly subscriber: Subscriber<unknown>,
+    private readonly project: (value: T, index: number, signal: AbortSignal) => unknown,
+    concurrency: number,
+    private readonly ordered: boolean,
+    limiter: LimiterImpl | undefined,
+  ) {
+    this.window = ordered ? concurrency * 2 : Infinity;
+    this.runner = new ConcurrentRunner(this, concurrency, limiter);
+    subscriber.add(() => this.runner.cancel(new DOMException('The subscriber unsubscribed', 'AbortError')));
+  }
+
+  call(item: T, index: number, signal: AbortSignal): unknown {
+    return this.project(item, index, signal);
+  }
+
+  fulfilled(index: number, value: unknown): void {
+    if (!this.ordered) {
+      this.subscriber.next(value);
+    } else if (index !== this.nextEmit) {
+      this.waiting.set(index, value);
+      return; // an earlier result is still missing: nothing to emit, nothing can complete
+    } else {
+      this.subscriber.next(value);
+      this.nextEmit++;
+      while (this.waiting.size > 0 && this.waiting.has(this.nextEmit) && !this.subscriber.closed) {
+        const next = this.waiting.get(this.nextEmit);
+        this.waiting.delete(this.nextEmit++);
+        this.subscriber.next(next);
+      }
+    }
+    this.completeIfDone();
+  }
+
+  failed(_index: number, error: unknown): void {
+    this.fail(error);
+  }
+
+  admits(index: number): boolean {
+    return index - this.nextEmit < this.window && !this.subscriber.closed;
+  }
+
+  pull(): void {
+    this.pullItem?.();
+  }
+
+  /** The input has no more items. */
+  endInput(): void {
+    this.inputDone = true;
+    this.completeIfDone();
+  }
+
+  /** Cancels everything in flight and errors downstream. */
+  fail(error: unknown): void {
+    this.runner.cancel(error);
+    this.subscriber.error(error);
+  }
+
+  private completeIfDone(): void {
+    if (this.inputDone && this.runner.running === 0 && this.runner.queued === 0) this.subscriber.complete();
+  }
+}

@@ -1,0 +1,136 @@
+import { type Subscriber, type Subscription, timer } from 'rxjs';
+import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
+
+/** One input of a race. A function input gets its own signal: aborting a shared one would also
+ * abort the winner, whose work (a fetch body, say) may still be in use. */
+class Racer implements TaskSink {
+  /** whether this input has an outcome, or was cancelled */
+  private over = false;
+  /** the signal's controller, for function inputs */
+  private controller: AbortController | undefined = undefined;
+  /** an Observable input's subscription */
+  private subscription: Subscription | undefined = undefined;
+
+  constructor(
+    private readonly race: Race,
+    readonly index: number,
+  ) {}
+
+  start(input: unknown): void {
+    let result = input;
+    if (typeof input === 'function') {
+      this.controller = new AbortController();
+      try {
+        result = input(this.controller.signal);
+      } catch (error) {
+        this.taskFailed(error);
+        return;
+      }
+    }
+    const subscription = followTaskValue(result, this);
+    if (!this.over) this.subscription = subscription;
+  }
+
+  taskFulfilled(value: unknown): void {
+    if (this.end()) this.race.won(this, value);
+  }
+
+  taskFailed(error: unknown): void {
+    if (this.end()) this.race.lost(this, error);
+  }
+
+  cancel(reason: unknown): void {
+    const subscription = this.subscription;
+    if (!this.end()) return;
+    this.controller?.abort(reason);
+    subscription?.unsubscribe();
+  }
+
+  /** Marks the input over; returns whether it was still running. */
+  private end(): boolean {
+    if (this.over) return false;
+    this.over = true;
+    this.subscription = undefined;
+    return true;
+  }
+}
+
+/**
+ * One subscription of `firstWins`: starts inputs (all at once, or staggered), emits the first
+ * success and cancels the rest, or errors with every failure once all inputs have failed.
+ * @internal
+ */
+export class Race {
+  /** the inputs started so far */
+  private readonly racers: Racer[] = [];
+  /** failures by input index */
+  private readonly errors: unknown[];
+  private failed = 0;
+  /** set once there is a winner, every input failed, or the subscriber left */
+  private over = false;
+  /** the stagger timer for the latest started input */
+  private timer: Subscription | undefined = undefined;
+
+  constructor(
+    private readonly inputs: readonly unknown[],
+    private readonly stagger: number | undefined,
+    private readonly subscriber: Subscriber<unknown>,
+  ) {
+    this.errors = new Array<unknown>(inputs.length);
+  }
+
+  run(): void {
+    if (this.inputs.length === 0) {
+      this.subscriber.error(new AggregateError([], 'firstWins: there is no input to race'));
+      return;
+    }
+    if (this.stagger === undefined) {
+      for (let i = 0; i < this.inputs.length && !this.over; i++) this.startInput();
+    } else {
+      this.startNext();
+    }
+  }
+
+  won(racer: Racer, value: unknown): void {
+    this.finish(new DOMException(`firstWins: input ${racer.index} won the race`, 'AbortError'));
+    this.subscriber.next(value);
+    this.subscriber.complete();
+  }
+
+  lost(racer: Racer, error: unknown): void {
+    this.errors[racer.index] = error;
+    if (++this.failed === this.inputs.length) {
+      this.finish(undefined);
+      this.subscriber.error(new AggregateError(this.errors, `firstWins: all ${this.inputs.length} inputs failed`));
+    } else if (this.stagger !== undefined && racer.index === this.racers.length - 1) {
+      this.startNext(); // the latest input failed: the next one need not wait for its delay
+    }
+  }
+
+  /** Ends the race: no more starts, every running input cancelled. */
+  finish(reason: unknown): void {
+    if (this.over) return;
+    this.over = true;
+    this.timer?.unsubscribe();
+    this.timer = undefined;
+    for (const racer of this.racers) racer.cancel(reason);
+  }
+
+  /** Staggered mode: starts the next input and arms the delay after which the one after starts. */
+  private readonly startNext = (): void => {
+    this.timer?.unsubscribe();
+    this.timer = undefined;
+    if (this.over || this.racers.length >= this.inputs.length) return;
+    // armed before the start, so that an input failing synchronously replaces it cleanly
+    if (this.stagger !== Infinity && this.racers.length + 1 < this.inputs.length) {
+      this.timer = timer(this.stagger!).subscribe(this.startNext);
+    }
+    this.startInput();
+  };
+
+  private startInput(): void {
+    const racer = new Racer(this, this.racers.length);
+    this.racers.push(racer);
+    racer.start(this.inputs[racer.index]);
+  }
+}
