@@ -20,6 +20,6 @@ describe('exports', () => {
   });
 
   it('rxjs-asyncer/operators exports exactly these values', () => {
-    expect(Object.keys(operators).sort()).toEqual([]);
+    expect(Object.keys(operators).sort()).toEqual(['firstWins', 'gather', 'mapConcurrent', 'mapConcurrentFrom']);
   });
 });

@@ -1,4 +1,4 @@
-import { EmptyError, from, isObservable, observable, type Observer, type Subscription } from 'rxjs';
+import { EmptyError, from, isObservable, type Observable, observable, type Observer, type Subscription } from 'rxjs';
 
 /**
  * Receives a task's outcome: exactly one of the two calls, once.
@@ -15,12 +15,20 @@ export interface TaskSink {
   readonly onRejected?: (error: unknown) => void;
 }
 
-/** Tracks an Observable task's last emission and reports it on completion. */
+/**
+ * Tracks an Observable task's last emission and how it ended, and reports the outcome only once
+ * the subscription is finalized: after the source's own teardown has run. So when one task ending
+ * starts the next (a concurrency slot, a limiter slot), the first has let go of its resources
+ * before the second starts, as rxjs's mergeMap does.
+ */
 class LastValueObserver implements Observer<unknown> {
   /** whether anything was emitted */
   private has = false;
   /** the latest emission */
   private last: unknown = undefined;
+  /** how the source ended, once it did */
+  private outcome: 'fulfilled' | 'failed' | undefined = undefined;
+  private error_: unknown = undefined;
 
   constructor(private readonly sink: TaskSink) {}
 
@@ -30,13 +38,33 @@ class LastValueObserver implements Observer<unknown> {
   }
 
   error(error: unknown): void {
-    this.sink.taskFailed(error);
+    this.outcome = 'failed';
+    this.error_ = error;
   }
 
   complete(): void {
-    if (this.has) this.sink.taskFulfilled(this.last);
-    else this.sink.taskFailed(new EmptyError());
+    if (this.has) {
+      this.outcome = 'fulfilled';
+    } else {
+      this.outcome = 'failed';
+      this.error_ = new EmptyError();
+    }
   }
+
+  /** Runs as the subscription's last finalizer; does nothing when it was cancelled instead. */
+  report(): void {
+    if (this.outcome === 'fulfilled') this.sink.taskFulfilled(this.last);
+    else if (this.outcome === 'failed') this.sink.taskFailed(this.error_);
+  }
+}
+
+/** Subscribes to an Observable task; its outcome is reported after the source's teardown. */
+function followObservable(source: Observable<unknown>, sink: TaskSink): Subscription {
+  const observer = new LastValueObserver(sink);
+  const subscription = source.subscribe(observer);
+  // runs after the source's teardown, or at once if the source already ended synchronously
+  subscription.add(() => observer.report());
+  return subscription;
 }
 
 /** Interop observables (anything with `Symbol.observable`), as rxjs's `from` accepts them. */
@@ -56,8 +84,8 @@ const isInteropObservable = (value: object): boolean =>
 export function followTaskValue(result: unknown, sink: TaskSink): Subscription | undefined {
   if (typeof result === 'object' || typeof result === 'function') {
     if (result !== null) {
-      if (isObservable(result)) return result.subscribe(new LastValueObserver(sink));
-      if (isInteropObservable(result)) return from(result as never).subscribe(new LastValueObserver(sink));
+      if (isObservable(result)) return followObservable(result, sink);
+      if (isInteropObservable(result)) return followObservable(from(result as never), sink);
       const then = (result as PromiseLike<unknown>).then;
       if (typeof then === 'function') {
         try {

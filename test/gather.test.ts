@@ -1,0 +1,214 @@
+import { EmptyError, firstValueFrom, NEVER, Observable, of, take, throwError } from 'rxjs';
+import { createLimiter } from '../src/index.js';
+import { gather } from '../operators/index.js';
+import { deferred, flushMicrotasks } from './support/deferred.js';
+import { testScheduler } from './support/marbles.js';
+
+describe('gather', () => {
+  it('starts nothing before subscribe, and everything afresh on each subscription', async () => {
+    const thunk = jest.fn(async () => 1);
+    const gathered = gather([thunk, thunk]);
+    expect(thunk).not.toHaveBeenCalled();
+    expect(await firstValueFrom(gathered)).toEqual([1, 1]);
+    expect(await firstValueFrom(gathered)).toEqual([1, 1]);
+    expect(thunk).toHaveBeenCalledTimes(4);
+  });
+
+  it('emits a tuple in input order once all are done, then completes (marbles)', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const a = cold('----a|', { a: 'A' });
+      const b = cold('-b-c|', { b: 'x', c: 'C' });
+      expectObservable(gather([a, b])).toBe('-----(r|)', { r: ['A', 'C'] });
+      expectSubscriptions(a.subscriptions).toBe('^----!');
+      expectSubscriptions(b.subscriptions).toBe('^---!');
+    });
+  });
+
+  it('emits a record with the same keys', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(gather({ x: cold('-1|'), y: cold('--2|') })).toBe('---(r|)', { r: { x: '1', y: '2' } });
+    });
+  });
+
+  it('emits [] and {} at once for empty inputs', () => {
+    testScheduler().run(({ expectObservable }) => {
+      expectObservable(gather([])).toBe('(r|)', { r: [] });
+      expectObservable(gather({})).toBe('(r|)', { r: {} });
+    });
+  });
+
+  it('fails with EmptyError when an input completes without a value', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(gather([cold('--|'), cold('----a|')])).toBe('--#', undefined, new EmptyError());
+    });
+  });
+
+  it('the first failure cancels every other input at once and is emitted unwrapped (marbles)', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const slow = cold('------a|');
+      const failing = cold('---#', undefined, new Error('boom'));
+      expectObservable(gather([slow, failing])).toBe('---#', undefined, new Error('boom'));
+      expectSubscriptions(slow.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('aborts the signal of function inputs with the failure as reason', async () => {
+    const boom = new Error('boom');
+    let seen: AbortSignal | undefined;
+    const hold = deferred();
+    const result = firstValueFrom(
+      gather([
+        (signal: AbortSignal) => {
+          seen = signal;
+          return hold.promise;
+        },
+        async () => {
+          throw boom;
+        },
+      ]),
+    );
+    await expect(result).rejects.toBe(boom);
+    expect(seen?.aborted).toBe(true);
+    expect(seen?.reason).toBe(boom);
+    hold.resolve();
+  });
+
+  it('settled: true never fails because of an input and says how each ended', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      const boom = new Error('boom');
+      expectObservable(gather([cold('-a|'), cold('--#', undefined, boom), cold('|')], { settled: true })).toBe('--(r|)', {
+        r: [
+          { status: 'fulfilled', value: 'a' },
+          { status: 'rejected', reason: boom },
+          { status: 'rejected', reason: new EmptyError() },
+        ],
+      });
+    });
+  });
+
+  it('settled: true on a record', async () => {
+    const result = await firstValueFrom(gather({ ok: () => 1, bad: () => throwError(() => 'no') }, { settled: true }));
+    expect(result).toEqual({ ok: { status: 'fulfilled', value: 1 }, bad: { status: 'rejected', reason: 'no' } });
+  });
+
+  it('concurrency: n keeps n in flight, started in input order as slots free (marbles)', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const a = cold('---a|');
+      const b = cold('-b|');
+      const c = cold('--c|');
+      expectObservable(gather([a, b, c], { concurrency: 2 })).toBe('-----(r|)', { r: ['a', 'b', 'c'] });
+      expectSubscriptions(a.subscriptions).toBe('^---!');
+      expectSubscriptions(b.subscriptions).toBe('^-!');
+      expectSubscriptions(c.subscriptions).toBe('--^--!');
+    });
+  });
+
+  it('a limiter bounds the inputs too, and its slots come back', () => {
+    const limiter = createLimiter(1);
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const a = cold('-a|');
+      const b = cold('-b|');
+      expectObservable(gather([a, b], { limiter })).toBe('----(r|)', { r: ['a', 'b'] });
+      expectSubscriptions(b.subscriptions).toBe('--^-!');
+    });
+    expect([limiter.running, limiter.pending]).toEqual([0, 0]);
+  });
+
+  it('unsubscribing cancels everything in flight (marbles)', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const a = cold('-----a|');
+      const b = cold('-------b|');
+      expectObservable(gather([a, b]), '^--!').toBe('---');
+      expectSubscriptions(a.subscriptions).toBe('^--!');
+      expectSubscriptions(b.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('unsubscribing aborts function inputs and leaves queued ones unstarted', async () => {
+    let seen: AbortSignal | undefined;
+    const later = jest.fn(() => 1);
+    const subscription = gather(
+      [
+        (signal: AbortSignal) => {
+          seen = signal;
+          return NEVER;
+        },
+        later,
+      ],
+      { concurrency: 1 },
+    ).subscribe();
+    subscription.unsubscribe();
+    expect(seen?.aborted).toBe(true);
+    expect((seen?.reason as Error).name).toBe('AbortError');
+    expect(later).not.toHaveBeenCalled();
+  });
+
+  it('never emits while an input never ends', () => {
+    testScheduler().run(({ expectObservable }) => {
+      expectObservable(gather([NEVER, of(1)])).toBe('-');
+    });
+  });
+
+  it('works through take(1) with synchronous inputs', () => {
+    const values: unknown[] = [];
+    gather([of(1, 2), () => 3, () => [4]])
+      .pipe(take(1))
+      .subscribe((v) => values.push(v));
+    expect(values).toEqual([[2, 3, [4]]]);
+  });
+
+  it('awaits a promise passed directly, once per subscription, without restarting it', async () => {
+    const promise = Promise.resolve('p');
+    const gathered = gather([promise]);
+    expect(await firstValueFrom(gathered)).toEqual(['p']);
+    expect(await firstValueFrom(gathered)).toEqual(['p']);
+  });
+
+  it('takes a snapshot of the inputs array', async () => {
+    const inputs: (() => number)[] = [() => 1];
+    const gathered = gather(inputs);
+    inputs.push(() => 2);
+    expect(await firstValueFrom(gathered)).toEqual([1]);
+  });
+
+  it('a thunk that throws synchronously is that input failure', async () => {
+    await expect(
+      firstValueFrom(
+        gather([
+          () => {
+            throw new Error('sync');
+          },
+        ]),
+      ),
+    ).rejects.toThrow('sync');
+  });
+
+  it('a promise input that settles after unsubscribe reports nothing and leaves nothing unhandled', async () => {
+    const hold = deferred<number>();
+    const next = jest.fn();
+    const subscription = gather([() => hold.promise]).subscribe({ next, error: next });
+    subscription.unsubscribe();
+    hold.reject(new Error('late'));
+    await flushMicrotasks();
+    expect(next).not.toHaveBeenCalled();
+  });
+
+  it('refuses bad input at the call', () => {
+    expect(() => gather(5 as never)).toThrow(new TypeError('gather(inputs, options): inputs must be an array or a record of task inputs, got 5'));
+    expect(() => gather(new Set() as never)).toThrow('inputs must be an array or a record of task inputs, got [object Set]');
+    expect(() => gather([of(1), 2] as never)).toThrow(
+      new TypeError('gather(inputs, options): inputs[1] must be an Observable, a PromiseLike or a function of an AbortSignal, got 2'),
+    );
+    expect(() => gather({ user: 'x' } as never)).toThrow('inputs.user must be an Observable, a PromiseLike or a function of an AbortSignal, got "x"');
+    expect(() => gather([], { concurrency: 0 })).toThrow(new RangeError('gather(inputs, options): options.concurrency must be an integer >= 1 or Infinity, got 0'));
+    expect(() => gather([], { settled: 'yes' as never })).toThrow(TypeError);
+    expect(() => gather([], { limiter: {} as never })).toThrow('options.limiter must be a Limiter made by createLimiter()');
+    expect(() => gather([], 3 as never)).toThrow('gather(inputs, options): options must be an object or undefined, got 3');
+  });
+
+  it('accepts interop observables', async () => {
+    const { observable } = await import('rxjs');
+    const foreign = { [observable]: () => of('i') } as unknown as Observable<string>;
+    expect(await firstValueFrom(gather([foreign]))).toEqual(['i']);
+  });
+});
