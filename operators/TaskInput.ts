@@ -1,4 +1,5 @@
 import type { InteropObservable, Observable } from 'rxjs';
+import type { TaskResult } from '../src/TaskResult.js';
 
 /**
  * One unit of work for the operators: an Observable, a PromiseLike, or a function that receives
@@ -33,3 +34,17 @@ export type TaskInput<T> =
  * is `[TaskInput<number>, TaskInput<string>]`.
  */
 export type TaskInputs<A extends readonly unknown[]> = { [K in keyof A]: TaskInput<A[K]> };
+
+/**
+ * The value a {@link TaskInput} `I` produces, by the task value rule: for a function, the value
+ * of what it returns. The operators infer their result types with it, from the inputs as written.
+ *
+ * ## Example
+ * ```ts
+ * import type { TaskInputValue } from 'rxjs-asyncer/operators';
+ *
+ * type A = TaskInputValue<(signal: AbortSignal) => Promise<number>>; // number
+ * type B = TaskInputValue<Observable<string>>;                        // string
+ * ```
+ */
+export type TaskInputValue<I> = I extends (signal: AbortSignal) => infer R ? TaskResult<R> : TaskResult<I>;

@@ -4,7 +4,7 @@ import { assertOptionalDelay, assertOptionsObject } from '../src/internal/valida
 import type { FirstWinsOptions } from './FirstWinsOptions.js';
 import { assertTaskInputs } from './internal/checks.js';
 import { Race } from './internal/Race.js';
-import type { TaskInputs } from './TaskInput.js';
+import type { TaskInput, TaskInputValue } from './TaskInput.js';
 
 /**
  * Races its inputs and emits the value of the first one to **succeed**; every other input is
@@ -42,6 +42,9 @@ import type { TaskInputs } from './TaskInput.js';
  * ).subscribe((data) => console.log(data));
  * ```
  *
+ * Types: the value is the union of the inputs' values (`Observable<number | string>` for a
+ * number and a string input).
+ *
  * @param inputs the racing {@link TaskInput}s.
  * @param options `stagger`.
  * @returns a cold Observable of the winner's value.
@@ -49,10 +52,10 @@ import type { TaskInputs } from './TaskInput.js';
  * `stagger` is not a number of milliseconds.
  * @see gather
  */
-export function firstWins<A extends readonly unknown[]>(
-  inputs: readonly [...TaskInputs<A>],
+export function firstWins<I extends readonly TaskInput<unknown>[]>(
+  inputs: readonly [...I],
   options?: FirstWinsOptions,
-): Observable<A[number]> {
+): Observable<TaskInputValue<I[number]>> {
   const caller = 'firstWins(inputs, options)';
   if (!Array.isArray(inputs)) throw new TypeError(`${caller}: inputs must be an array of task inputs, got ${describe(inputs)}`);
   assertTaskInputs(inputs, undefined, caller);
@@ -60,7 +63,7 @@ export function firstWins<A extends readonly unknown[]>(
   const stagger = options?.stagger;
   assertOptionalDelay(stagger, `${caller}: options.stagger`);
   const entries: readonly unknown[] = inputs.slice();
-  return new Observable<A[number]>((subscriber) => {
+  return new Observable<TaskInputValue<I[number]>>((subscriber) => {
     const race = new Race(entries, stagger, subscriber);
     subscriber.add(() => race.finish(new DOMException('The subscriber of firstWins unsubscribed', 'AbortError')));
     race.run();

@@ -6,7 +6,7 @@ import type { GatherOptions } from './GatherOptions.js';
 import { assertTaskInputs } from './internal/checks.js';
 import { callInput } from './internal/callInput.js';
 import { ConcurrentRunner, type RunnerOwner } from './internal/ConcurrentRunner.js';
-import type { TaskInput, TaskInputs } from './TaskInput.js';
+import type { TaskInput, TaskInputValue } from './TaskInput.js';
 
 /**
  * Runs every input concurrently and emits all their values at once, in input order (for a
@@ -41,6 +41,9 @@ import type { TaskInput, TaskInputs } from './TaskInput.js';
  * // Ada dark [ 'beta' ]
  * ```
  *
+ * Types: the result is inferred from the inputs as written, each position (or key) typed by
+ * {@link TaskInputValue}: `gather([of(1), async () => 'x'])` is `Observable<[number, string]>`.
+ *
  * @param inputs a tuple/array or a record of {@link TaskInput}s.
  * @param options `settled`, `concurrency`, `limiter`.
  * @returns a cold Observable emitting the values once, then completing.
@@ -48,22 +51,22 @@ import type { TaskInput, TaskInputs } from './TaskInput.js';
  * task inputs, or an option is invalid.
  * @see firstWins
  */
-export function gather<A extends readonly unknown[]>(
-  inputs: readonly [...TaskInputs<A>],
+export function gather<I extends readonly TaskInput<unknown>[]>(
+  inputs: readonly [...I],
   options: GatherOptions & { readonly settled: true },
-): Observable<{ -readonly [K in keyof A]: PromiseSettledResult<A[K]> }>;
-export function gather<A extends readonly unknown[]>(
-  inputs: readonly [...TaskInputs<A>],
+): Observable<{ -readonly [K in keyof I]: PromiseSettledResult<TaskInputValue<I[K]>> }>;
+export function gather<I extends readonly TaskInput<unknown>[]>(
+  inputs: readonly [...I],
   options?: GatherOptions & { readonly settled?: false },
-): Observable<A>;
-export function gather<R extends Record<string, unknown>>(
-  inputs: { [K in keyof R]: TaskInput<R[K]> },
+): Observable<{ -readonly [K in keyof I]: TaskInputValue<I[K]> }>;
+export function gather<I extends Record<string, TaskInput<unknown>>>(
+  inputs: I,
   options: GatherOptions & { readonly settled: true },
-): Observable<{ [K in keyof R]: PromiseSettledResult<R[K]> }>;
-export function gather<R extends Record<string, unknown>>(
-  inputs: { [K in keyof R]: TaskInput<R[K]> },
+): Observable<{ -readonly [K in keyof I]: PromiseSettledResult<TaskInputValue<I[K]>> }>;
+export function gather<I extends Record<string, TaskInput<unknown>>>(
+  inputs: I,
   options?: GatherOptions & { readonly settled?: false },
-): Observable<R>;
+): Observable<{ -readonly [K in keyof I]: TaskInputValue<I[K]> }>;
 export function gather(inputs: unknown, options?: GatherOptions): Observable<unknown> {
   const caller = 'gather(inputs, options)';
   let entries: readonly unknown[];

@@ -12,4 +12,4 @@ export { mapConcurrentFrom } from './mapConcurrentFrom.js';
 export type { MapConcurrentOptions } from './MapConcurrentOptions.js';
 
 // Inputs
-export type { TaskInput, TaskInputs } from './TaskInput.js';
+export type { TaskInput, TaskInputs, TaskInputValue } from './TaskInput.js';
