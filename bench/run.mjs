@@ -1,0 +1,138 @@
+// The benchmark suite: `npm run bench`. Runs every contender of every workload in a fresh child
+// process (node --expose-gc), side by side in one run, and writes bench/results.md, the chart
+// bench/ratios.svg, and the Performance section of README.md.
+//
+// Environment: BENCH_SCALE (default 1) scales every workload's size down for a quick run;
+// BENCH_RUNS (default 5) timed runs after one warm-up; BENCH_ONLY=W1,W3 runs some workloads and
+// BENCH_MATCH=regex some contenders (with the baselines); the README is then left alone.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { renderChart } from './chart.mjs';
+import { workloads } from './workloads.mjs';
+
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const only = process.env.BENCH_ONLY?.split(',');
+const match = process.env.BENCH_MATCH ? new RegExp(process.env.BENCH_MATCH) : undefined;
+const MB = 1024 * 1024;
+
+/** The targets of issue 4: ratio to the baseline, and what else each must show. */
+const targets = [
+  { id: 'W1', contender: 'gather', ratio: 3.0 },
+  { id: 'W1', contender: 'runTaskGroup + soonify', ratio: 4.0 },
+  { id: 'W2', contender: 'mapConcurrentFrom', ratio: 1.5 },
+  { id: 'W2', contender: 'from(...).pipe(mapConcurrent)', ratio: 2.0 },
+  {
+    id: 'W3',
+    contender: 'mapConcurrentFrom (unordered)',
+    ratio: 2.0,
+    also: (r, base) => [
+      [`lookahead ${r.extra.lookahead} <= 16`, r.extra.lookahead <= 16],
+      [`peak RSS within 20 MB of the baseline (${((r.peakRss - base.peakRss) / MB).toFixed(1)} MB)`, r.peakRss - base.peakRss <= 20 * MB],
+    ],
+  },
+  {
+    id: 'W4',
+    contender: 'firstWins',
+    ratio: 1.5,
+    also: (r) => [[`every loser signalled (${r.extra['losers signalled']}, ${r.extra['losers ran to end']} ran to end)`, r.extra['losers ran to end'] === 0 && r.extra['losers signalled'].split(' of ')[0] === r.extra['losers signalled'].split(' of ')[1]]],
+  },
+];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const results = [];
+for (const workload of workloads) {
+  if (only && !only.includes(workload.id)) continue;
+  for (const name of Object.keys(workload.contenders)) {
+    if (match && name !== workload.baseline && !match.test(name)) continue;
+    process.stderr.write(`${workload.id} ${name} ... `);
+    const output = execFileSync(process.execPath, ['--expose-gc', here('./worker.mjs'), workload.id, name], {
+      encoding: 'utf8',
+      env: process.env,
+      maxBuffer: 16 * MB,
+    });
+    const run = JSON.parse(output.trim().split('\n').at(-1));
+    run.median = median(run.times);
+    results.push({ workload, name, ...run });
+    process.stderr.write(`${run.median.toFixed(1)} ms\n`);
+  }
+}
+
+const find = (id, name) => results.find((r) => r.workload.id === id && r.name === name);
+for (const r of results) r.ratio = r.median / find(r.workload.id, r.workload.baseline).median;
+
+const ours = (name) => /^(gather|runTaskGroup|mapConcurrent|from\(\.\.\.\)\.pipe\(mapConcurrent\)|firstWins|task group)/.test(name);
+const isBaseline = (r) => r.name === r.workload.baseline || r.name.includes('(hand-written)');
+const fmt = (x, digits = 1) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 1024 ** 3, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
+const lines = [];
+lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`);
+lines.push(`Median of ${results[0]?.times.length ?? 0} runs after a warm-up, each contender in a fresh \`node --expose-gc\` process; ratio = median / the hand-written baseline's median in the same run (lower is better).${scale === 1 ? '' : ` Sizes scaled by BENCH_SCALE=${scale}.`}`);
+lines.push('Reproduce: `npm run bench`.');
+lines.push('');
+
+const verdicts = [];
+for (const workload of workloads) {
+  const rows = results.filter((r) => r.workload === workload);
+  if (rows.length === 0) continue;
+  lines.push(`### ${workload.title.replace(/[\d,]+(?= (tasks|items|rounds))/, (m) => (scale === 1 ? m : fmt(Math.round(Number(m.replace(/,/g, '')) * scale), 0)))}`);
+  lines.push('');
+  const extraKeys = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))];
+  if (workload.soak) {
+    lines.push('| contender | median ms | peak RSS | heap before | heap after (forced GC) | growth |');
+    lines.push('|---|---:|---:|---:|---:|---:|');
+    for (const r of rows) {
+      const growth = (r.heapAfter - r.heapBefore) / MB;
+      lines.push(`| ${r.name} | ${fmt(r.median)} | ${fmt(r.peakRss / MB)} MB | ${fmt(r.heapBefore / MB)} MB | ${fmt(r.heapAfter / MB)} MB | ${fmt(growth, 2)} MB |`);
+      verdicts.push([`W5: heap after a forced GC within 5 MB of where it started (${fmt(growth, 2)} MB)`, growth <= 5]);
+    }
+  } else {
+    lines.push(`| contender | median ms | ratio | peak RSS |${extraKeys.map((k) => ` ${k} |`).join('')}`);
+    lines.push(`|---|---:|---:|---:|${extraKeys.map(() => '---:|').join('')}`);
+    for (const r of [...rows].sort((a, b) => a.median - b.median)) {
+      const label = ours(r.name) ? `**${r.name}**` : r.name;
+      lines.push(`| ${label} | ${fmt(r.median)} | ${fmt(r.ratio, 2)}x | ${fmt(r.peakRss / MB)} MB |${extraKeys.map((k) => ` ${r.extra[k] ?? ''} |`).join('')}`);
+    }
+    const peers = rows.filter((r) => !ours(r.name) && !isBaseline(r));
+    for (const r of rows.filter((row) => ours(row.name))) {
+      const fastestPeer = peers.reduce((best, p) => (best && best.median < p.median ? best : p), undefined);
+      if (fastestPeer) verdicts.push([`${workload.id}: ${r.name} faster than every peer (best peer ${fastestPeer.name} ${fmt(fastestPeer.ratio, 2)}x)`, r.median < fastestPeer.median]);
+    }
+  }
+  lines.push('');
+}
+
+for (const target of targets) {
+  const r = find(target.id, target.contender);
+  if (!r) continue;
+  verdicts.unshift([`${target.id}: ${target.contender} ${fmt(r.ratio, 2)}x <= ${fmt(target.ratio, 1)}x`, r.ratio <= target.ratio]);
+  for (const extra of target.also?.(r, find(target.id, r.workload.baseline)) ?? []) verdicts.splice(1, 0, [`${target.id}: ${target.contender} ${extra[0]}`, extra[1]]);
+}
+lines.push('### Targets');
+lines.push('');
+for (const [what, ok] of verdicts) lines.push(`- ${ok ? 'met' : '**MISSED**'}: ${what}`);
+lines.push('');
+lines.push('![Ratio to the hand-written baseline, per workload (log scale)](bench/ratios.svg)');
+
+const body = lines.join('\n');
+writeFileSync(here('./results.md'), `# Benchmark results\n\n${body.replace('](bench/ratios.svg)', '](ratios.svg)')}\n`);
+writeFileSync(here('./ratios.svg'), renderChart(results.filter((r) => !r.workload.soak), ours));
+if (!only && !match) {
+  const readme = readFileSync(here('../README.md'), 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (readme.includes(start) && readme.includes(end)) {
+    writeFileSync(here('../README.md'), `${readme.slice(0, readme.indexOf(start) + start.length)}\n${body}\n${readme.slice(readme.indexOf(end))}`);
+  }
+}
+console.log(body);
+const missed = verdicts.filter(([, ok]) => !ok).length;
+console.error(missed === 0 ? 'every target met' : `${missed} target(s) missed`);

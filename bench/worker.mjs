@@ -1,0 +1,35 @@
+// Runs one contender of one workload in this (fresh) process: a warm-up, then BENCH_RUNS timed
+// runs, each after a forced GC. Prints one JSON line: times, peak RSS, heap, and the workload's
+// extra figures. Run by bench/run.mjs as `node --expose-gc bench/worker.mjs <workload> <contender>`.
+import { workloads } from './workloads.mjs';
+
+const [id, name] = process.argv.slice(2);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const workload = workloads.find((w) => w.id === id);
+const contender = workload?.contenders[name];
+if (!contender) throw new Error(`no contender ${JSON.stringify(name)} in workload ${id}`);
+if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
+
+const size = Math.max(1, Math.round(workload.size * scale));
+const collect = () => {
+  globalThis.gc();
+  globalThis.gc();
+};
+
+await contender(size); // warm-up
+collect();
+const heapBefore = process.memoryUsage().heapUsed;
+const times = [];
+let extra;
+for (let run = 0; run < runs; run++) {
+  collect();
+  const started = performance.now();
+  extra = await contender(size);
+  times.push(performance.now() - started);
+}
+collect();
+const heapAfter = process.memoryUsage().heapUsed;
+process.stdout.write(
+  `${JSON.stringify({ times, size, peakRss: process.resourceUsage().maxRSS * 1024, heapBefore, heapAfter, extra: extra ?? {} })}\n`,
+);
