@@ -75,7 +75,7 @@ const fmt = (x, digits = 1) => x.toLocaleString('en-US', { minimumFractionDigits
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 1024 ** 3, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
 const lines = [];
 lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`);
-lines.push(`Median of ${results[0]?.times.length ?? 0} runs after a warm-up, each contender in a fresh \`node --expose-gc\` process; ratio = median / the hand-written baseline's median in the same run (lower is better).${scale === 1 ? '' : ` Sizes scaled by BENCH_SCALE=${scale}.`}`);
+lines.push(`Median of ${results[0]?.times.length ?? 0} runs after ${process.env.BENCH_WARMUP ?? 3} warm-up runs, each contender in a fresh \`node --expose-gc\` process; ratio = median / the hand-written baseline's median in the same run (lower is better).${scale === 1 ? '' : ` Sizes scaled by BENCH_SCALE=${scale}.`}`);
 lines.push('Reproduce: `npm run bench`.');
 lines.push('');
 

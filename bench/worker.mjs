@@ -1,5 +1,6 @@
-// Runs one contender of one workload in this (fresh) process: a warm-up, then BENCH_RUNS timed
-// runs, each after a forced GC. Prints one JSON line: times, peak RSS, heap, and the workload's
+// Runs one contender of one workload in this (fresh) process: BENCH_WARMUP warm-up runs (default
+// 3, so every contender is measured JIT-optimized), then BENCH_RUNS timed runs, each after a
+// forced GC. Prints one JSON line: times, peak RSS, heap, and the workload's
 // extra figures. Run by bench/run.mjs as `node --expose-gc bench/worker.mjs <workload> <contender>`.
 import { workloads } from './workloads.mjs';
 
@@ -17,7 +18,8 @@ const collect = () => {
   globalThis.gc();
 };
 
-await contender(size); // warm-up
+const warmups = Number(process.env.BENCH_WARMUP ?? 3);
+for (let run = 0; run < warmups; run++) await contender(size);
 collect();
 const heapBefore = process.memoryUsage().heapUsed;
 const times = [];

@@ -65,7 +65,7 @@ export function firstWins<I extends readonly TaskInput<unknown>[]>(
   const entries: readonly unknown[] = inputs.slice();
   return new Observable<TaskInputValue<I[number]>>((subscriber) => {
     const race = new Race(entries, stagger, subscriber);
-    subscriber.add(() => race.finish(new DOMException('The subscriber of firstWins unsubscribed', 'AbortError')));
+    subscriber.add(() => race.abandon());
     race.run();
   });
 }

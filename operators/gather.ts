@@ -5,7 +5,8 @@ import { assertConcurrency, assertOptionsObject } from '../src/internal/validate
 import type { GatherOptions } from './GatherOptions.js';
 import { assertTaskInputs } from './internal/checks.js';
 import { callInput } from './internal/callInput.js';
-import { ConcurrentRunner, type RunnerOwner } from './internal/ConcurrentRunner.js';
+import { NO_ITEM, type RunnerOwner } from './internal/ConcurrentRunner.js';
+import { createRunner } from './internal/createRunner.js';
 import type { TaskInput, TaskInputValue } from './TaskInput.js';
 
 /**
@@ -118,16 +119,16 @@ export function gather(inputs: unknown, options?: GatherOptions): Observable<unk
         }
       },
       admits: () => true,
-      pull() {
-        if (next < entries.length) runner.push(entries[next++]);
-      },
+      nextItem: () => (next < entries.length ? entries[next++] : NO_ITEM),
     };
-    const runner = new ConcurrentRunner(owner, concurrency, limiter);
-    subscriber.add(() => runner.cancel(new DOMException('The subscriber of gather unsubscribed', 'AbortError')));
+    const runner = createRunner(owner, concurrency, limiter);
+    subscriber.add(() => runner.stop(unsubscribedReason));
     if (remaining === 0) emit();
     else runner.pump();
   });
 }
+
+const unsubscribedReason = (): DOMException => new DOMException('The subscriber of gather unsubscribed', 'AbortError');
 
 /** Iterables and thenables are not records, even though they are objects. */
 const isIterableOrThenable = (value: object): boolean =>

@@ -64,7 +64,7 @@ export function mapConcurrent<T, R>(
       const mapper = new ConcurrentMapper<T>(subscriber, project, concurrency, ordered, limiter);
       subscriber.add(
         source.subscribe({
-          next: (value) => mapper.runner.push(value),
+          next: (value) => mapper.push(value),
           error: (error: unknown) => mapper.fail(error),
           complete: () => mapper.endInput(),
         }),

@@ -5,6 +5,7 @@ import { assertFunction } from '../src/internal/validate.js';
 import type { MapConcurrentOptions } from './MapConcurrentOptions.js';
 import { readMapOptions } from './internal/checks.js';
 import { ConcurrentMapper } from './internal/ConcurrentMapper.js';
+import { NO_ITEM } from './internal/ConcurrentRunner.js';
 
 /**
  * Maps the items of an iterable or async iterable through `project` with at most `concurrency`
@@ -71,48 +72,60 @@ export function mapConcurrentFrom<T, R>(
       exhausted = true;
       mapper.fail(error);
     };
-    const accept = (result: IteratorResult<T>): void => {
-      if (result.done) ended();
-      else mapper.runner.push(result.value);
-    };
     subscriber.add(() => {
       if (exhausted) return;
       exhausted = true;
       closeIterator(iterator);
     });
-    mapper.pullItem = isAsync
-      ? () => {
-          if (pulling || exhausted) return;
-          pulling = true;
-          let next: Promise<IteratorResult<T>>;
-          try {
-            next = Promise.resolve((iterator as AsyncIterator<T>).next());
-          } catch (error) {
-            failed(error);
-            return;
-          }
-          next.then(
-            (result) => {
-              pulling = false;
-              if (!subscriber.closed) accept(result);
-            },
-            (error: unknown) => {
-              pulling = false;
-              if (!subscriber.closed) failed(error);
-            },
-          );
+    if (isAsync) {
+      /** the item an async next() delivered, until a slot takes it */
+      let ready: { readonly value: T } | undefined;
+      mapper.pullItem = () => {
+        if (ready) {
+          const { value } = ready;
+          ready = undefined;
+          return value;
         }
-      : () => {
-          if (exhausted) return;
-          let result: IteratorResult<T>;
-          try {
-            result = (iterator as Iterator<T>).next();
-          } catch (error) {
-            failed(error);
-            return;
-          }
-          accept(result);
-        };
+        if (pulling || exhausted) return NO_ITEM;
+        pulling = true;
+        let next: Promise<IteratorResult<T>>;
+        try {
+          next = Promise.resolve((iterator as AsyncIterator<T>).next());
+        } catch (error) {
+          pulling = false;
+          failed(error);
+          return NO_ITEM;
+        }
+        next.then(
+          (result) => {
+            pulling = false;
+            if (subscriber.closed) return;
+            if (result.done) return ended();
+            ready = { value: result.value };
+            mapper.runner.pump();
+          },
+          (error: unknown) => {
+            pulling = false;
+            if (!subscriber.closed) failed(error);
+          },
+        );
+        return NO_ITEM;
+      };
+    } else {
+      mapper.pullItem = () => {
+        if (exhausted) return NO_ITEM;
+        let result: IteratorResult<T>;
+        try {
+          result = (iterator as Iterator<T>).next();
+        } catch (error) {
+          failed(error);
+          return NO_ITEM;
+        }
+        if (!result.done) return result.value;
+        ended();
+        return NO_ITEM;
+      };
+    }
     mapper.runner.pump();
   });
 }

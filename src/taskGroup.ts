@@ -45,6 +45,9 @@ export function taskGroup<R>(body: (tg: TaskGroup) => R, options?: TaskGroupOpti
       subscriber.next(outcome as Resolved<R>);
       subscriber.complete();
     });
-    return () => group.cancel(new DOMException(`The subscriber of ${group.label} unsubscribed`, 'AbortError'));
+    return () => {
+      // after the group closed there is nothing to cancel: skip building the reason
+      if (!group.closed) group.cancel(new DOMException(`The subscriber of ${group.label} unsubscribed`, 'AbortError'));
+    };
   });
 }

@@ -1,6 +1,10 @@
 import type { Subscriber } from 'rxjs';
 import type { LimiterImpl } from '../../src/internal/LimiterImpl.js';
-import { ConcurrentRunner, type RunnerOwner } from './ConcurrentRunner.js';
+import { NO_ITEM, type Runner, type RunnerOwner } from './ConcurrentRunner.js';
+import { createRunner } from './createRunner.js';
+import { Queue } from './Queue.js';
+
+const unsubscribedReason = (): DOMException => new DOMException('The subscriber unsubscribed', 'AbortError');
 
 /**
  * The shared core of `mapConcurrent` (fed by a push source) and `mapConcurrentFrom` (pulling
@@ -9,7 +13,7 @@ import { ConcurrentRunner, type RunnerOwner } from './ConcurrentRunner.js';
  * @internal
  */
 export class ConcurrentMapper<T> implements RunnerOwner<T> {
-  readonly runner: ConcurrentRunner<T>;
+  readonly runner: Runner;
   /** ordered mode: the index of the next result to emit */
   private nextEmit = 0;
   /** ordered mode: finished results waiting for an earlier one */
@@ -18,8 +22,10 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
   private readonly window: number;
   /** whether the input has ended */
   private inputDone = false;
-  /** asked for the next item when a slot is free (lazy sources) */
-  pullItem: (() => void) | undefined = undefined;
+  /** a push source's values waiting for a slot */
+  private readonly queue = new Queue<T>();
+  /** a lazy source: the next item, read when a slot is free (set by mapConcurrentFrom) */
+  pullItem: (() => T | typeof NO_ITEM) | undefined = undefined;
 
   constructor(
     private readonly subscriber: Subscriber<unknown>,
@@ -29,8 +35,11 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
     limiter: LimiterImpl | undefined,
   ) {
     this.window = ordered ? concurrency * 2 : Infinity;
-    this.runner = new ConcurrentRunner(this, concurrency, limiter);
-    subscriber.add(() => this.runner.cancel(new DOMException('The subscriber unsubscribed', 'AbortError')));
+    this.runner = createRunner(this, concurrency, limiter);
+    subscriber.add(() => {
+      this.queue.clear();
+      this.runner.stop(unsubscribedReason);
+    });
   }
 
   call(item: T, index: number, signal: AbortSignal): unknown {
@@ -63,8 +72,15 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
     return index - this.nextEmit < this.window && !this.subscriber.closed;
   }
 
-  pull(): void {
-    this.pullItem?.();
+  nextItem(): T | typeof NO_ITEM {
+    if (this.queue.length > 0) return this.queue.shift();
+    return this.pullItem ? this.pullItem() : NO_ITEM;
+  }
+
+  /** A push source's value: queued in O(1), started as soon as a slot is free. */
+  push(value: T): void {
+    this.queue.push(value);
+    this.runner.pump();
   }
 
   /** The input has no more items. */
@@ -75,11 +91,12 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
 
   /** Cancels everything in flight and errors downstream. */
   fail(error: unknown): void {
+    this.queue.clear();
     this.runner.cancel(error);
     this.subscriber.error(error);
   }
 
   private completeIfDone(): void {
-    if (this.inputDone && this.runner.running === 0 && this.runner.queued === 0) this.subscriber.complete();
+    if (this.inputDone && this.runner.running === 0 && this.queue.length === 0) this.subscriber.complete();
   }
 }

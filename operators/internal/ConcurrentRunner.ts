@@ -1,7 +1,13 @@
 import type { Subscription } from 'rxjs';
 import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
 import type { LimiterClient, LimiterImpl, LimiterTicket } from '../../src/internal/LimiterImpl.js';
-import { Queue } from './Queue.js';
+import { LinkedList, ListNode } from '../../src/internal/LinkedList.js';
+
+/**
+ * What `nextItem` returns when there is no item to start now.
+ * @internal
+ */
+export const NO_ITEM: unique symbol = Symbol('no item');
 
 /**
  * What a {@link ConcurrentRunner} serves: gather, mapConcurrent and mapConcurrentFrom.
@@ -16,12 +22,39 @@ export interface RunnerOwner<I> {
   failed(index: number, error: unknown): void;
   /** Whether the item with index `index` may start now (ordered mode bounds its lookahead). */
   admits(index: number): boolean;
-  /** Asked for the next item when a slot is free and the queue is empty: may `push` one. */
-  pull(): void;
+  /**
+   * The next item, asked for only when a slot is free and the item is admitted, so a lazy source
+   * is read exactly as fast as items start. `NO_ITEM` when none is ready (call `pump` once one is).
+   */
+  nextItem(): I | typeof NO_ITEM;
 }
 
-/** One slot of the runner: runs one item at a time, and is reused for the next. */
-class Worker<I> implements TaskSink, LimiterClient {
+/**
+ * What the operators drive: `ConcurrentRunner` under a bound or a limiter, `UnboundedRunner`
+ * otherwise (see `createRunner`).
+ * @internal
+ */
+export interface Runner {
+  /** items in flight */
+  readonly running: number;
+  /** set once cancelled or stopped */
+  readonly closed: boolean;
+  /** Starts items while it may. */
+  pump(): void;
+  /** Cancels everything in flight: the shared signal aborts with `reason`. */
+  cancel(reason: unknown): void;
+  /** The subscriber left: cancels what is in flight, building the reason only if needed. */
+  stop(makeReason: () => unknown): void;
+}
+
+/**
+ * One slot of the runner: runs one item at a time, and is reused for the next. Busy workers are
+ * linked in the runner's `busy` list, idle ones in a stack through `nextIdle`: no array grows
+ * with the number of items.
+ */
+class Worker<I> extends ListNode implements TaskSink, LimiterClient {
+  /** the next idle worker, while this one is idle */
+  nextIdle: Worker<I> | undefined = undefined;
   /** whether an item is in this slot */
   busy = false;
   /** the item's index */
@@ -35,10 +68,13 @@ class Worker<I> implements TaskSink, LimiterClient {
   /** an Observable task's subscription */
   subscription: Subscription | undefined = undefined;
 
-  constructor(private readonly runner: ConcurrentRunner<I>) {}
+  constructor(private readonly runner: ConcurrentRunner<I>) {
+    super();
+  }
 
-  readonly onFulfilled = (value: unknown): void => this.taskFulfilled(value);
-  readonly onRejected = (error: unknown): void => this.taskFailed(error);
+  // bound methods rather than arrow fields: no context object per worker
+  readonly onFulfilled: (value: unknown) => void = this.taskFulfilled.bind(this);
+  readonly onRejected: (error: unknown) => void = this.taskFailed.bind(this);
 
   limiterGranted(): void {
     this.ticket = undefined;
@@ -63,7 +99,7 @@ class Worker<I> implements TaskSink, LimiterClient {
  * AbortController: they are only ever cancelled together.
  * @internal
  */
-export class ConcurrentRunner<I> {
+export class ConcurrentRunner<I> implements Runner {
   /** items in flight (or waiting for a limiter slot) */
   running = 0;
   /** items started so far: the next item's index */
@@ -72,12 +108,10 @@ export class ConcurrentRunner<I> {
   closed = false;
   /** shared by every task of this runner */
   private readonly controller = new AbortController();
-  /** items waiting for a slot */
-  private readonly queue = new Queue<I>();
-  /** idle workers, to reuse */
-  private readonly idle: Worker<I>[] = [];
-  /** every worker made, to reach the busy ones on cancel */
-  private readonly workers: Worker<I>[] = [];
+  /** the top of the stack of idle workers, to reuse */
+  private idle: Worker<I> | undefined = undefined;
+  /** workers with an item, to reach them on cancel */
+  private readonly busy = new LinkedList<Worker<I>>();
   /** trampoline flags: a pump in progress, and whether it must look again */
   private pumping = false;
   private pumpAgain = false;
@@ -88,18 +122,7 @@ export class ConcurrentRunner<I> {
     private readonly limiter: LimiterImpl | undefined,
   ) {}
 
-  /** Adds an item; it starts as soon as a slot is free. */
-  push(item: I): void {
-    this.queue.push(item);
-    this.pump();
-  }
-
-  /** Items waiting for a slot. */
-  get queued(): number {
-    return this.queue.length;
-  }
-
-  /** Starts queued (or pulled) items while slots are free. Re-entrant calls loop, not recurse. */
+  /** Starts items while slots are free. Re-entrant calls loop, not recurse. */
   pump(): void {
     if (this.pumping) {
       this.pumpAgain = true;
@@ -110,11 +133,9 @@ export class ConcurrentRunner<I> {
       do {
         this.pumpAgain = false;
         while (!this.closed && this.running < this.concurrency && this.owner.admits(this.started)) {
-          if (this.queue.length === 0) {
-            this.owner.pull();
-            if (this.queue.length === 0) break;
-          }
-          this.launch(this.queue.shift());
+          const item = this.owner.nextItem();
+          if (item === NO_ITEM) break;
+          this.launch(item);
         }
       } while (this.pumpAgain && !this.closed);
     } finally {
@@ -122,14 +143,26 @@ export class ConcurrentRunner<I> {
     }
   }
 
-  /** Cancels every item in flight and drops the queue; nothing is reported afterwards. */
+  /**
+   * The subscriber left: cancels what is in flight with the reason `makeReason` builds, or, with
+   * nothing in flight, only stops (no reason is built, no signal aborts).
+   */
+  stop(makeReason: () => unknown): void {
+    if (this.closed) return;
+    if (this.running > 0) this.cancel(makeReason());
+    else this.closed = true;
+  }
+
+  /** Cancels every item in flight; nothing starts or is reported afterwards. */
   cancel(reason: unknown): void {
     if (this.closed) return;
     this.closed = true;
-    this.queue.clear();
     this.controller.abort(reason);
+    // a snapshot: unsubscribing runs user code, and freeing unlinks workers
+    const busy: Worker<I>[] = [];
+    for (let worker = this.busy.head; worker; worker = this.busy.next(worker)) busy.push(worker);
     // waiting ones first, so that slots freed below do not go to a sibling about to be cancelled
-    for (const worker of this.workers) {
+    for (const worker of busy) {
       if (worker.busy && worker.ticket) {
         this.limiter!.withdraw(worker.ticket);
         worker.ticket = undefined;
@@ -138,7 +171,7 @@ export class ConcurrentRunner<I> {
     }
     // Observable tasks stop now. A promise task runs on until it sees the abort: its worker
     // stays busy, and so keeps its limiter slot, until the promise settles (see `settled`).
-    for (const worker of this.workers) {
+    for (const worker of busy) {
       const subscription = worker.subscription;
       if (!worker.busy || !subscription) continue;
       this.free(worker);
@@ -170,7 +203,10 @@ export class ConcurrentRunner<I> {
   }
 
   private launch(item: I): void {
-    const worker = this.idle.pop() ?? this.makeWorker();
+    let worker = this.idle;
+    if (worker) this.idle = worker.nextIdle;
+    else worker = new Worker(this);
+    this.busy.push(worker);
     worker.busy = true;
     worker.index = this.started++;
     this.running++;
@@ -182,19 +218,19 @@ export class ConcurrentRunner<I> {
     }
   }
 
-  private makeWorker(): Worker<I> {
-    const worker = new Worker(this);
-    this.workers.push(worker);
-    return worker;
-  }
-
   /** Empties a worker's slot: gives back its limiter slot and makes it idle. */
   private free(worker: Worker<I>): void {
     worker.busy = false;
     worker.subscription = undefined;
     worker.item = undefined;
     this.running--;
-    this.idle.push(worker);
+    this.busy.remove(worker);
+    // keep it for reuse only under a finite bound: unbounded, every item has started at once and
+    // a kept worker would only survive into the old generation for nothing
+    if (this.concurrency !== Infinity) {
+      worker.nextIdle = this.idle;
+      this.idle = worker;
+    }
     if (worker.holdsSlot) {
       worker.holdsSlot = false;
       this.limiter!.release();

@@ -1,6 +1,11 @@
 import { type Subscriber, type Subscription, timer } from 'rxjs';
 import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
 
+/** The losers' abort reason: one shared instance, made on first use, since building an error
+ * (its stack trace) costs more than the rest of a small race. */
+let lostRace: DOMException | undefined;
+const lostRaceReason = (): DOMException => (lostRace ??= new DOMException('firstWins: another input won the race', 'AbortError'));
+
 /** One input of a race. A function input gets its own signal: aborting a shared one would also
  * abort the winner, whose work (a fetch body, say) may still be in use. */
 class Racer implements TaskSink {
@@ -32,7 +37,7 @@ class Racer implements TaskSink {
   }
 
   taskFulfilled(value: unknown): void {
-    if (this.end()) this.race.won(this, value);
+    if (this.end()) this.race.won(value);
   }
 
   taskFailed(error: unknown): void {
@@ -91,8 +96,8 @@ export class Race {
     }
   }
 
-  won(racer: Racer, value: unknown): void {
-    this.finish(new DOMException(`firstWins: input ${racer.index} won the race`, 'AbortError'));
+  won(value: unknown): void {
+    this.finish(lostRaceReason());
     this.subscriber.next(value);
     this.subscriber.complete();
   }
@@ -105,6 +110,11 @@ export class Race {
     } else if (this.stagger !== undefined && racer.index === this.racers.length - 1) {
       this.startNext(); // the latest input failed: the next one need not wait for its delay
     }
+  }
+
+  /** The subscriber left: cancel whatever still runs. */
+  abandon(): void {
+    if (!this.over) this.finish(new DOMException('The subscriber of firstWins unsubscribed', 'AbortError'));
   }
 
   /** Ends the race: no more starts, every running input cancelled. */

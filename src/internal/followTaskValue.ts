@@ -82,6 +82,14 @@ const isInteropObservable = (value: object): boolean =>
  * @internal
  */
 export function followTaskValue(result: unknown, sink: TaskSink): Subscription | undefined {
+  // the common case first: a native promise needs none of the Observable probes below
+  if (result instanceof Promise) {
+    result.then(
+      sink.onFulfilled ?? ((value: unknown) => sink.taskFulfilled(value)),
+      sink.onRejected ?? ((error: unknown) => sink.taskFailed(error)),
+    );
+    return undefined;
+  }
   if (typeof result === 'object' || typeof result === 'function') {
     if (result !== null) {
       if (isObservable(result)) return followObservable(result, sink);

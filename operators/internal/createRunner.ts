@@ -1,0 +1,10 @@
+import type { LimiterImpl } from '../../src/internal/LimiterImpl.js';
+import { ConcurrentRunner, type Runner, type RunnerOwner } from './ConcurrentRunner.js';
+import { UnboundedRunner } from './UnboundedRunner.js';
+
+/**
+ * The runner for a bound and a limiter: the lean unbounded one when there is neither.
+ * @internal
+ */
+export const createRunner = <I>(owner: RunnerOwner<I>, concurrency: number, limiter: LimiterImpl | undefined): Runner =>
+  concurrency === Infinity && !limiter ? new UnboundedRunner(owner) : new ConcurrentRunner(owner, concurrency, limiter);
