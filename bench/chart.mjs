@@ -23,7 +23,7 @@ export function renderChart(results, ours) {
     const fill = ours(r.name) ? '#2f7de1' : r.name.includes('hand-written') ? '#7a7a7a' : '#e0892f';
     rows.push(`<text x="${labelWidth - 6}" y="${y + 12}" text-anchor="end">${escape(r.name)}</text>`);
     rows.push(`<rect x="${labelWidth}" y="${y + 2}" width="${width.toFixed(1)}" height="${rowHeight - 5}" fill="${fill}"/>`);
-    rows.push(`<text x="${(labelWidth + width + 4).toFixed(1)}" y="${y + 12}">${r.ratio.toFixed(2)}x</text>`);
+    rows.push(`<text x="${(labelWidth + width + 4).toFixed(1)}" y="${y + 12}">${r.timedOut ? '> ' : ''}${r.timedOut ? r.ratio.toFixed(0) : r.ratio.toFixed(2)}x${r.timedOut ? ' (did not finish)' : ''}</text>`);
     y += rowHeight;
   }
   const ticks = [1, 2, 5, 10, 100, 1000].filter((t) => t <= maxRatio);

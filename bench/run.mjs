@@ -3,6 +3,9 @@
 // bench/ratios.svg, and the Performance section of README.md.
 //
 // Environment: BENCH_SCALE (default 1) scales every workload's size down for a quick run;
+// BENCH_TIMEOUT (seconds, default 150) is each contender's budget: one that has not finished its
+// runs by then is reported as not finished (rxjs's mergeMap over a 1,000,000-item generator
+// buffers it all and drains it with Array.shift: quadratic, many minutes per run);
 // BENCH_RUNS (default 5) timed runs after one warm-up; BENCH_ONLY=W1,W3 runs some workloads and
 // BENCH_MATCH=regex some contenders (with the baselines); the README is then left alone.
 import { execFileSync } from 'node:child_process';
@@ -17,6 +20,7 @@ const scale = Number(process.env.BENCH_SCALE ?? 1);
 const only = process.env.BENCH_ONLY?.split(',');
 const match = process.env.BENCH_MATCH ? new RegExp(process.env.BENCH_MATCH) : undefined;
 const MB = 1024 * 1024;
+const budget = Number(process.env.BENCH_TIMEOUT ?? 150);
 
 /** The targets of issue 4: ratio to the baseline, and what else each must show. */
 const targets = [
@@ -53,11 +57,22 @@ for (const workload of workloads) {
   for (const name of Object.keys(workload.contenders)) {
     if (match && name !== workload.baseline && !match.test(name)) continue;
     process.stderr.write(`${workload.id} ${name} ... `);
-    const output = execFileSync(process.execPath, ['--expose-gc', here('./worker.mjs'), workload.id, name], {
-      encoding: 'utf8',
-      env: process.env,
-      maxBuffer: 16 * MB,
-    });
+    let output;
+    try {
+      output = execFileSync(process.execPath, ['--expose-gc', here('./worker.mjs'), workload.id, name], {
+        encoding: 'utf8',
+        env: process.env,
+        maxBuffer: 16 * MB,
+        timeout: budget * 1000,
+      });
+    } catch (error) {
+      if (error.signal !== 'SIGTERM') throw error;
+      // over budget: its median is at least budget / (warm-up + runs); it is ranked by that bound
+      const runs = Number(process.env.BENCH_RUNS ?? 5);
+      results.push({ workload, name, timedOut: true, median: (budget * 1000) / (runs + 1), times: [], peakRss: NaN, extra: {} });
+      process.stderr.write(`did not finish within ${budget} s\n`);
+      continue;
+    }
     const run = JSON.parse(output.trim().split('\n').at(-1));
     run.median = median(run.times);
     results.push({ workload, name, ...run });
@@ -75,7 +90,7 @@ const fmt = (x, digits = 1) => x.toLocaleString('en-US', { minimumFractionDigits
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 1024 ** 3, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
 const lines = [];
 lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`);
-lines.push(`Median of ${results[0]?.times.length ?? 0} runs after ${process.env.BENCH_WARMUP ?? 3} warm-up runs, each contender in a fresh \`node --expose-gc\` process; ratio = median / the hand-written baseline's median in the same run (lower is better).${scale === 1 ? '' : ` Sizes scaled by BENCH_SCALE=${scale}.`}`);
+lines.push(`Median of ${results.find((r) => !r.timedOut)?.times.length ?? 0} runs after ${process.env.BENCH_WARMUP ?? 3} warm-up runs (one for a contender slower than 1 s), each contender in a fresh \`node --expose-gc\` process; ratio = median / the hand-written baseline's median in the same run (lower is better).${scale === 1 ? '' : ` Sizes scaled by BENCH_SCALE=${scale}.`}`);
 lines.push('Reproduce: `npm run bench`.');
 lines.push('');
 
@@ -99,7 +114,11 @@ for (const workload of workloads) {
     lines.push(`|---|---:|---:|---:|${extraKeys.map(() => '---:|').join('')}`);
     for (const r of [...rows].sort((a, b) => a.median - b.median)) {
       const label = ours(r.name) ? `**${r.name}**` : r.name;
-      lines.push(`| ${label} | ${fmt(r.median)} | ${fmt(r.ratio, 2)}x | ${fmt(r.peakRss / MB)} MB |${extraKeys.map((k) => ` ${r.extra[k] ?? ''} |`).join('')}`);
+      if (r.timedOut) {
+        lines.push(`| ${label} | > ${fmt(r.median, 0)} (did not finish in ${budget} s) | > ${fmt(r.ratio, 0)}x | | ${extraKeys.map(() => ' |').join('')}`);
+      } else {
+        lines.push(`| ${label} | ${fmt(r.median)} | ${fmt(r.ratio, 2)}x | ${fmt(r.peakRss / MB)} MB |${extraKeys.map((k) => ` ${r.extra[k] ?? ''} |`).join('')}`);
+      }
     }
     const peers = rows.filter((r) => !ours(r.name) && !isBaseline(r));
     for (const r of rows.filter((row) => ours(row.name))) {

@@ -5,7 +5,7 @@ import { assertConcurrency, assertOptionsObject } from '../src/internal/validate
 import type { GatherOptions } from './GatherOptions.js';
 import { assertTaskInputs } from './internal/checks.js';
 import { callInput } from './internal/callInput.js';
-import { NO_ITEM, type RunnerOwner } from './internal/ConcurrentRunner.js';
+import { NO_ITEM, type RunnerOwner } from './internal/Runner.js';
 import { createRunner } from './internal/createRunner.js';
 import type { TaskInput, TaskInputValue } from './TaskInput.js';
 

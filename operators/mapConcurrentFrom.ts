@@ -5,7 +5,7 @@ import { assertFunction } from '../src/internal/validate.js';
 import type { MapConcurrentOptions } from './MapConcurrentOptions.js';
 import { readMapOptions } from './internal/checks.js';
 import { ConcurrentMapper } from './internal/ConcurrentMapper.js';
-import { NO_ITEM } from './internal/ConcurrentRunner.js';
+import { NO_ITEM } from './internal/Runner.js';
 
 /**
  * Maps the items of an iterable or async iterable through `project` with at most `concurrency`

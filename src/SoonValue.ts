@@ -1,5 +1,6 @@
 import { Observable, type Subscriber, type TeardownLogic } from 'rxjs';
 import { PendingValueError } from './PendingValueError.js';
+import { taskLabel } from './internal/taskLabel.js';
 
 /** Where a task stands. */
 type SoonStatus = 'pending' | 'fulfilled' | 'rejected' | 'cancelled';
@@ -56,13 +57,18 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
   _promise: Promise<T> | undefined = undefined;
   /** @internal */
   _settlePromise: ((settle: SoonValue<T>) => void) | undefined = undefined;
-  /** @internal how messages name the task */
-  readonly _label: string;
+  /** @internal the task's name ('' when anonymous), kept raw: the label is built only for a message */
+  readonly _name: string;
 
   /** @internal */
-  constructor(label: string) {
+  constructor(name: string) {
     super(subscribeToSoonValue as (this: Observable<T>, subscriber: Subscriber<T>) => TeardownLogic);
-    this._label = label;
+    this._name = name;
+  }
+
+  /** @internal how messages name the task */
+  get _label(): string {
+    return taskLabel(this._name);
   }
 
   /** `'pending'` while the task runs, then `'fulfilled'`, `'rejected'` or `'cancelled'`. */

@@ -1,6 +1,6 @@
 import type { Subscriber } from 'rxjs';
 import type { LimiterImpl } from '../../src/internal/LimiterImpl.js';
-import { NO_ITEM, type Runner, type RunnerOwner } from './ConcurrentRunner.js';
+import { NO_ITEM, type Runner, type RunnerOwner } from './Runner.js';
 import { createRunner } from './createRunner.js';
 import { Queue } from './Queue.js';
 

@@ -1,7 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
 import { LinkedList, ListNode } from '../../src/internal/LinkedList.js';
-import { NO_ITEM, type Runner, type RunnerOwner } from './ConcurrentRunner.js';
+import { Runner } from './Runner.js';
 
 /** A running Observable (or non-promise) item: its index, and its subscription for cancel. */
 class TrackedItem extends ListNode implements TaskSink {
@@ -30,49 +30,15 @@ class TrackedItem extends ListNode implements TaskSink {
  * cancelling can unsubscribe them.
  * @internal
  */
-export class UnboundedRunner<I> implements Runner {
-  running = 0;
-  started = 0;
-  closed = false;
-  /** shared by every task of this runner */
-  private readonly controller = new AbortController();
+export class UnboundedRunner<I> extends Runner<I> {
   /** items that cancelling must unsubscribe */
   private readonly tracked = new LinkedList<TrackedItem>();
-  /** re-entrancy guard, as in ConcurrentRunner */
-  private pumping = false;
-  private pumpAgain = false;
 
-  constructor(private readonly owner: RunnerOwner<I>) {}
-
-  pump(): void {
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumping = true;
-    try {
-      do {
-        this.pumpAgain = false;
-        for (let item = this.owner.nextItem(); item !== NO_ITEM; item = this.owner.nextItem()) {
-          this.start(item);
-          if (this.closed) return;
-        }
-      } while (this.pumpAgain && !this.closed);
-    } finally {
-      this.pumping = false;
-    }
+  protected hasRoom(): boolean {
+    return true;
   }
 
-  stop(makeReason: () => unknown): void {
-    if (this.closed) return;
-    if (this.running > 0) this.cancel(makeReason());
-    else this.closed = true;
-  }
-
-  cancel(reason: unknown): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.controller.abort(reason);
+  protected cancelInFlight(): void {
     const subscriptions: Subscription[] = [];
     for (let item = this.tracked.head; item; item = this.tracked.next(item)) {
       if (item.subscription) subscriptions.push(item.subscription);
@@ -87,7 +53,7 @@ export class UnboundedRunner<I> implements Runner {
     this.done(index, failed, outcome);
   }
 
-  private start(item: I): void {
+  protected launch(item: I): void {
     const index = this.started++;
     this.running++;
     let result: unknown;
@@ -112,8 +78,6 @@ export class UnboundedRunner<I> implements Runner {
 
   private done(index: number, failed: boolean, outcome: unknown): void {
     this.running--;
-    if (this.closed) return;
-    if (failed) this.owner.failed(index, outcome);
-    else this.owner.fulfilled(index, outcome);
+    this.report(index, failed, outcome);
   }
 }

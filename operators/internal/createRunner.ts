@@ -1,5 +1,6 @@
 import type { LimiterImpl } from '../../src/internal/LimiterImpl.js';
-import { ConcurrentRunner, type Runner, type RunnerOwner } from './ConcurrentRunner.js';
+import { ConcurrentRunner } from './ConcurrentRunner.js';
+import type { Runner, RunnerOwner } from './Runner.js';
 import { UnboundedRunner } from './UnboundedRunner.js';
 
 /**

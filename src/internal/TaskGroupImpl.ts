@@ -10,6 +10,7 @@ import { GroupTask } from './GroupTask.js';
 import { assertOptionalLimiter } from './assertOptionalLimiter.js';
 import type { LimiterImpl } from './LimiterImpl.js';
 import { LinkedList } from './LinkedList.js';
+import { taskLabel } from './taskLabel.js';
 import type { CheckedGroupOptions } from './checkGroupOptions.js';
 import { assertFunction, assertOptionalString, assertOptionsObject } from './validate.js';
 
@@ -86,14 +87,15 @@ export class TaskGroupImpl implements TaskGroup {
 
   soonify<A extends unknown[], R>(fn: (...args: A) => R, options?: SoonifyOptions): (...args: A) => SoonValue<TaskResult<R>> {
     assertFunction(fn, 'tg.soonify(fn): fn');
-    assertOptionsObject(options, 'tg.soonify(fn, options): options');
-    assertOptionalString(options?.name, 'tg.soonify(fn, options): options.name');
-    assertOptionalLimiter(options?.limiter, 'tg.soonify(fn, options): options.limiter');
+    if (options !== undefined) {
+      assertOptionsObject(options, 'tg.soonify(fn, options): options');
+      assertOptionalString(options.name, 'tg.soonify(fn, options): options.name');
+      assertOptionalLimiter(options.limiter, 'tg.soonify(fn, options): options.limiter');
+    }
     const name = options?.name ?? fn.name;
-    const label = name ? `task '${name}'` : 'an anonymous task';
-    this.assertOpen(label);
-    const limiter = options?.limiter ?? this.limiter;
-    return (...args: A) => this.spawn(fn as (...args: unknown[]) => unknown, args, label, limiter) as SoonValue<TaskResult<R>>;
+    this.assertOpen(name);
+    const limiter = (options?.limiter as LimiterImpl | undefined) ?? this.limiter;
+    return (...args: A) => this.spawn(fn as (...args: unknown[]) => unknown, args, name, limiter) as SoonValue<TaskResult<R>>;
   }
 
   cancel(reason?: unknown): void {
@@ -168,11 +170,11 @@ export class TaskGroupImpl implements TaskGroup {
     this.failFromOutside(new DOMException(`${this.label} timed out after ${ms} ms`, 'TimeoutError'));
   };
 
-  private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], label: string, limiter: LimiterImpl | undefined): SoonValue<unknown> {
-    this.assertOpen(label);
-    const soon = new SoonValue<unknown>(label);
+  private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], name: string, limiter: LimiterImpl | undefined): SoonValue<unknown> {
+    this.assertOpen(name);
+    const soon = new SoonValue<unknown>(name);
     if (this.signal.aborted) {
-      soon._settle('cancelled', this.cancelledError(label));
+      soon._settle('cancelled', this.cancelledError(soon._label));
       return soon;
     }
     const task = new GroupTask(this, fn, args, soon, limiter);
@@ -193,9 +195,10 @@ export class TaskGroupImpl implements TaskGroup {
     this.startNow();
   };
 
-  private assertOpen(label: string): void {
+  /** @param name the task's name, for the message */
+  private assertOpen(name: string): void {
     if (this.state === 'closed') {
-      throw new TaskGroupClosedError(`${this.label} is closed: ${label} cannot start in it`);
+      throw new TaskGroupClosedError(`${this.label} is closed: ${taskLabel(name)} cannot start in it`);
     }
   }
 
