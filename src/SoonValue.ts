@@ -53,10 +53,9 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
   _outcome: unknown = undefined;
   /** @internal subscribers waiting for the task to settle */
   _waiting: Subscriber<T>[] | undefined = undefined;
-  /** @internal made on the first `then` while pending, settled with the task */
-  _promise: Promise<T> | undefined = undefined;
-  /** @internal */
-  _settlePromise: ((settle: SoonValue<T>) => void) | undefined = undefined;
+  /** @internal made on the first `then` while pending, settled with the task (one field, not
+   * two: most tasks are never awaited, and every field costs each of them memory) */
+  _deferred: { readonly promise: Promise<T>; settle(soon: SoonValue<T>): void } | undefined = undefined;
   /** @internal the task's name ('' when anonymous), kept raw: the label is built only for a message */
   readonly _name: string;
 
@@ -103,14 +102,18 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
 
   /** @internal */
   _asPromise(): Promise<T> {
-    if (this._promise) return this._promise;
+    if (this._deferred) return this._deferred.promise;
     switch (this._status) {
       case 'fulfilled':
         return Promise.resolve(this._outcome as T);
-      case 'pending':
-        return (this._promise = new Promise<T>((resolve, reject) => {
-          this._settlePromise = (soon) => (soon._status === 'fulfilled' ? resolve(soon._outcome as T) : reject(soon._outcome));
-        }));
+      case 'pending': {
+        let settle!: (soon: SoonValue<T>) => void;
+        const promise = new Promise<T>((resolve, reject) => {
+          settle = (soon) => (soon._status === 'fulfilled' ? resolve(soon._outcome as T) : reject(soon._outcome));
+        });
+        this._deferred = { promise, settle };
+        return promise;
+      }
       default:
         return Promise.reject(this._outcome);
     }
@@ -146,10 +149,7 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
     this._outcome = outcome;
     const waiting = this._waiting;
     this._waiting = undefined;
-    if (this._settlePromise) {
-      this._settlePromise(this);
-      this._settlePromise = undefined;
-    }
+    this._deferred?.settle(this);
     if (waiting) {
       for (const subscriber of waiting) {
         if (status === 'fulfilled') {

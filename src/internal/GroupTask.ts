@@ -1,9 +1,9 @@
 import type { Subscription } from 'rxjs';
-import type { SoonValue } from '../SoonValue.js';
+import { SoonValue } from '../SoonValue.js';
 import { followTaskValue, type TaskSink } from './followTaskValue.js';
 import { isPromiseLike } from './isPromiseLike.js';
 import type { LimiterClient, LimiterImpl, LimiterTicket } from './LimiterImpl.js';
-import { ListNode } from './LinkedList.js';
+import type { Linked, LinkedList } from './LinkedList.js';
 import type { TaskGroupImpl } from './TaskGroupImpl.js';
 
 /**
@@ -17,52 +17,58 @@ import type { TaskGroupImpl } from './TaskGroupImpl.js';
 type TaskState = 'queued' | 'waiting' | 'running' | 'abandoned' | 'done';
 
 /**
- * One soonified call. It is its own list node (in the group's `live` list while cancellation
- * can reach it), limiter client and task sink, so a task is two objects: this and its SoonValue.
+ * One soonified call, and its own SoonValue: the handle the caller gets *is* the task, so a task
+ * costs one object. It is also its own list node (in the group's `live` list while cancellation
+ * can reach it), limiter client and task sink. Its members are underscored: users hold it, typed
+ * as a SoonValue.
  * @internal
  */
-export class GroupTask extends ListNode implements LimiterClient, TaskSink {
+export class GroupTask extends SoonValue<unknown> implements Linked, LimiterClient, TaskSink {
+  _prev: Linked | null = null;
+  _next: Linked | null = null;
+  _list: LinkedList<Linked> | null = null;
   /** where the task stands */
-  state: TaskState = 'queued';
-  /** its place in the limiter's queue while waiting */
-  private ticket: LimiterTicket | undefined = undefined;
+  _state: TaskState = 'queued';
+  /** its place in the limiter's queue while waiting, an Observable task's subscription while it
+   * runs: never both, so one field */
+  private _handle: LimiterTicket | Subscription | undefined = undefined;
   /** whether it holds a limiter slot, to give back when done */
-  private holdsSlot = false;
-  /** an Observable task's subscription while it runs */
-  private subscription: Subscription | undefined = undefined;
+  private _holdsSlot = false;
 
   constructor(
-    private readonly group: TaskGroupImpl,
-    private fn: ((...args: unknown[]) => unknown) | undefined,
-    private args: unknown[] | undefined,
-    readonly soon: SoonValue<unknown>,
-    private readonly limiter: LimiterImpl | undefined,
+    private readonly _group: TaskGroupImpl,
+    private _fn: ((...args: unknown[]) => unknown) | undefined,
+    private _args: unknown[] | undefined,
+    name: string,
+    private readonly _limiter: LimiterImpl | undefined,
   ) {
-    super();
+    super(name);
   }
 
   /** Starts the task, or queues it for a limiter slot. */
-  begin(): void {
-    if (this.state !== 'queued') return;
-    if (this.limiter) {
-      this.state = 'waiting';
-      this.ticket = this.limiter.acquire(this);
+  _begin(): void {
+    if (this._state !== 'queued') return;
+    if (this._limiter) {
+      this._state = 'waiting';
+      // a free slot runs the task before acquire returns: keep the handle that run stored
+      const ticket = this._limiter.acquire(this);
+      if (ticket) this._handle = ticket;
     } else {
-      this.run();
+      this._run();
     }
   }
 
   limiterGranted(): void {
-    this.ticket = undefined;
-    this.holdsSlot = true;
-    this.run();
+    this._handle = undefined;
+    this._holdsSlot = true;
+    this._run();
   }
 
-  private run(): void {
-    this.state = 'running';
-    const fn = this.fn!;
-    const args = this.args!;
-    this.fn = this.args = undefined;
+  private _run(): void {
+    this._state = 'running';
+    const fn = this._fn!;
+    const args = this._args!;
+    this._fn = this._args = undefined;
     let result: unknown;
     try {
       result = fn(...args);
@@ -70,88 +76,88 @@ export class GroupTask extends ListNode implements LimiterClient, TaskSink {
       this.taskFailed(error);
       return;
     }
-    if (this.state === 'running') {
+    if (this._state === 'running') {
       const subscription = followTaskValue(result, this);
-      if (this.state === 'running') this.subscription = subscription;
-    } else if (this.state === 'abandoned') {
+      if (this._state === 'running') this._handle = subscription;
+    } else if (this._state === 'abandoned') {
       // `fn` cancelled its own group before returning: wait for a promise, start nothing else
       if (isPromiseLike(result)) followTaskValue(result, this);
-      else this.end();
+      else this._end();
     }
   }
 
   taskFulfilled(value: unknown): void {
-    if (this.state === 'running') {
-      this.detach();
-      this.soon._settle('fulfilled', value);
-      this.end();
-    } else if (this.state === 'abandoned') {
-      this.end();
+    if (this._state === 'running') {
+      this._detach();
+      this._settle('fulfilled', value);
+      this._end();
+    } else if (this._state === 'abandoned') {
+      this._end();
     }
   }
 
   taskFailed(error: unknown): void {
-    const state = this.state;
+    const state = this._state;
     if (state !== 'running' && state !== 'abandoned') return;
-    this.detach();
-    if (!this.group.isCancellation(error)) {
-      if (state === 'running') this.soon._settle('rejected', error);
+    this._detach();
+    if (!this._group.isCancellation(error)) {
+      if (state === 'running') this._settle('rejected', error);
       // after the SoonValue settled and before the slot is released: the first failure
       // cancels the siblings first, so the slot cannot go to one of them
-      this.group.taskFailed(error);
+      this._group.taskFailed(error);
     } else if (state === 'running') {
-      this.soon._settle('cancelled', this.group.cancelledError(this.soon._label));
+      this._settle('cancelled', this._group.cancelledError(this._label));
     }
-    this.end();
+    this._end();
   }
 
   /** The group is cancelled: stop now, or, for a running promise, settle as cancelled and wait. */
-  cancel(): void {
-    switch (this.state) {
+  _cancelTask(): void {
+    switch (this._state) {
       case 'waiting':
-        this.limiter!.withdraw(this.ticket!);
-        this.ticket = undefined;
+        this._limiter!.withdraw(this._handle as LimiterTicket);
+        this._handle = undefined;
       // falls through: a task waiting for a slot never started
       case 'queued':
-        this.fn = this.args = undefined;
-        this.detach();
-        this.soon._settle('cancelled', this.group.cancelledError(this.soon._label));
-        this.end();
+        this._fn = this._args = undefined;
+        this._detach();
+        this._settle('cancelled', this._group.cancelledError(this._label));
+        this._end();
         return;
       case 'running': {
-        const subscription = this.subscription;
-        this.soon._settle('cancelled', this.group.cancelledError(this.soon._label));
+        const subscription = this._handle as Subscription | undefined;
+        this._settle('cancelled', this._group.cancelledError(this._label));
         if (!subscription) {
-          this.state = 'abandoned';
-          this.group.live.remove(this);
+          this._state = 'abandoned';
+          this._group.live.remove(this);
           return;
         }
-        this.detach();
+        this._detach();
         try {
           subscription.unsubscribe();
         } catch (error) {
-          this.group.taskFailed(error); // a teardown that throws is a failure
+          this._group.taskFailed(error); // a teardown that throws is a failure
         }
-        this.end();
+        this._end();
         return;
       }
     }
   }
 
   /** Marks the task done and out of cancellation's reach. */
-  private detach(): void {
-    this.state = 'done';
-    this.subscription = undefined;
-    this.group.live.remove(this);
+  private _detach(): void {
+    this._state = 'done';
+    this._handle = undefined;
+    this._group.live.remove(this);
   }
 
   /** Gives back the limiter slot and tells the group. */
-  private end(): void {
-    this.state = 'done';
-    if (this.holdsSlot) {
-      this.holdsSlot = false;
-      this.limiter!.release();
+  private _end(): void {
+    this._state = 'done';
+    if (this._holdsSlot) {
+      this._holdsSlot = false;
+      this._limiter!.release();
     }
-    this.group.taskDone();
+    this._group.taskDone();
   }
 }

@@ -1,13 +1,23 @@
 /**
- * A node of a {@link LinkedList}. Classes that live in a list extend it, so linking costs no
+ * What a {@link LinkedList} links: any object with these three fields, so linking costs no
  * allocation and unlinking is O(1).
  * @internal
  */
-export class ListNode {
-  /** @internal */ _prev: ListNode | null = null;
-  /** @internal */ _next: ListNode | null = null;
-  /** @internal the list this node is in, if any */
-  _list: LinkedList<ListNode> | null = null;
+export interface Linked {
+  _prev: Linked | null;
+  _next: Linked | null;
+  /** the list this node is in, if any */
+  _list: LinkedList<Linked> | null;
+}
+
+/**
+ * A base class for nodes that need no other base class.
+ * @internal
+ */
+export class ListNode implements Linked {
+  _prev: Linked | null = null;
+  _next: Linked | null = null;
+  _list: LinkedList<Linked> | null = null;
 }
 
 /**
@@ -15,9 +25,9 @@ export class ListNode {
  * `splice` would be O(n) per item (the cause of mergeMap's quadratic buffer, rxjs#4609).
  * @internal
  */
-export class LinkedList<N extends ListNode> {
-  /** @internal */ _head: N | null = null;
-  /** @internal */ _tail: N | null = null;
+export class LinkedList<N extends Linked> {
+  _head: N | null = null;
+  _tail: N | null = null;
   /** how many nodes are linked */
   size = 0;
 
@@ -26,7 +36,7 @@ export class LinkedList<N extends ListNode> {
   }
 
   push(node: N): void {
-    node._list = this as LinkedList<ListNode>;
+    node._list = this as LinkedList<Linked>;
     node._prev = this._tail;
     node._next = null;
     if (this._tail) this._tail._next = node;
@@ -43,7 +53,7 @@ export class LinkedList<N extends ListNode> {
 
   /** Unlinks `node` if it is in this list; returns whether it was. */
   remove(node: N): boolean {
-    if (node._list !== (this as LinkedList<ListNode>)) return false;
+    if (node._list !== (this as LinkedList<Linked>)) return false;
     if (node._prev) node._prev._next = node._next;
     else this._head = node._next as N | null;
     if (node._next) node._next._prev = node._prev;

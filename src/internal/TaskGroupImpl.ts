@@ -14,6 +14,9 @@ import { taskLabel } from './taskLabel.js';
 import type { CheckedGroupOptions } from './checkGroupOptions.js';
 import { assertFunction, assertOptionalString, assertOptionsObject } from './validate.js';
 
+/** The arguments of a call without any: shared, never mutated (the task only spreads them). */
+const NO_ARGS: unknown[] = [];
+
 /** Schedules task starts as a promise job. */
 const resolvedPromise = Promise.resolve();
 
@@ -52,6 +55,8 @@ export class TaskGroupImpl implements TaskGroup {
   /** whether a microtask will start `startQueue` */
   private startScheduled = false;
   private state: 'open' | 'joining' | 'closed' = 'open';
+  /** whether `signal` has aborted: a plain field, read on every spawn (the getter is not free) */
+  private cancelled = false;
   /** every failure in order of occurrence: task errors, and the outside signal's or timeout's reason */
   private readonly failures: unknown[] = [];
   /** the promise every join() returns, made on the first call */
@@ -76,7 +81,7 @@ export class TaskGroupImpl implements TaskGroup {
       this.outerSignal = signal;
       signal.addEventListener('abort', this);
     }
-    if (timeout !== undefined && timeout !== Infinity && !this.signal.aborted) {
+    if (timeout !== undefined && timeout !== Infinity && !this.cancelled) {
       this.timer = setTimeout(this.onTimeout, timeout, timeout);
     }
   }
@@ -95,11 +100,17 @@ export class TaskGroupImpl implements TaskGroup {
     const name = options?.name ?? fn.name;
     this.assertOpen(name);
     const limiter = (options?.limiter as LimiterImpl | undefined) ?? this.limiter;
-    return (...args: A) => this.spawn(fn as (...args: unknown[]) => unknown, args, name, limiter) as SoonValue<TaskResult<R>>;
+    const group = this;
+    // `arguments`, not a rest parameter: a call without arguments then allocates no array
+    return function soonified(): SoonValue<TaskResult<R>> {
+      // eslint-disable-next-line prefer-rest-params
+      const args = arguments.length === 0 ? NO_ARGS : Array.prototype.slice.call(arguments);
+      return group.spawn(fn as (...args: unknown[]) => unknown, args, name, limiter) as SoonValue<TaskResult<R>>;
+    } as (...args: A) => SoonValue<TaskResult<R>>;
   }
 
   cancel(reason?: unknown): void {
-    if (this.state !== 'closed' && !this.signal.aborted) this.abort(reason);
+    if (this.state !== 'closed' && !this.cancelled) this.abort(reason);
   }
 
   join(): Promise<void> {
@@ -127,7 +138,7 @@ export class TaskGroupImpl implements TaskGroup {
     while (this.startQueue.length > 0) {
       const batch = this.startQueue;
       this.startQueue = [];
-      for (const task of batch) task.begin();
+      for (const task of batch) task._begin();
     }
   }
 
@@ -139,7 +150,7 @@ export class TaskGroupImpl implements TaskGroup {
   /** A task failed for real: record it; the first failure cancels the rest. */
   taskFailed(error: unknown): void {
     this.failures.push(error);
-    if (!this.signal.aborted) this.abort(error);
+    if (!this.cancelled) this.abort(error);
   }
 
   /** A task settled for good. */
@@ -151,7 +162,7 @@ export class TaskGroupImpl implements TaskGroup {
   /** Whether `error` only echoes the group's cancellation, so that it is not a failure. */
   isCancellation(error: unknown): boolean {
     return (
-      this.signal.aborted && (error === this.signal.reason || error instanceof CancelledError || isAbortError(error))
+      this.cancelled && (error === this.signal.reason || error instanceof CancelledError || isAbortError(error))
     );
   }
 
@@ -172,12 +183,11 @@ export class TaskGroupImpl implements TaskGroup {
 
   private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], name: string, limiter: LimiterImpl | undefined): SoonValue<unknown> {
     this.assertOpen(name);
-    const soon = new SoonValue<unknown>(name);
-    if (this.signal.aborted) {
-      soon._settle('cancelled', this.cancelledError(soon._label));
-      return soon;
+    const task = new GroupTask(this, fn, args, name, limiter);
+    if (this.cancelled) {
+      task._settle('cancelled', this.cancelledError(task._label));
+      return task;
     }
-    const task = new GroupTask(this, fn, args, soon, limiter);
     this.active++;
     this.live.push(task);
     this.startQueue.push(task);
@@ -187,7 +197,7 @@ export class TaskGroupImpl implements TaskGroup {
       // default and would freeze every group under test; zone.js's fakeAsync flushes this too
       resolvedPromise.then(this.startSoon);
     }
-    return soon;
+    return task;
   }
 
   private readonly startSoon = (): void => {
@@ -204,12 +214,13 @@ export class TaskGroupImpl implements TaskGroup {
 
   /** Cancellation from the `signal` option or the `timeout`: the reason is also a failure. */
   private failFromOutside(reason: unknown): void {
-    if (this.signal.aborted || this.state === 'closed') return;
+    if (this.cancelled || this.state === 'closed') return;
     this.failures.push(reason);
     this.abort(reason);
   }
 
   private abort(reason: unknown): void {
+    this.cancelled = true;
     this.controller.abort(reason);
     this.stopWatching();
     // A snapshot: cancelling runs user code (teardowns, subscribers) that may touch the list.
@@ -217,8 +228,8 @@ export class TaskGroupImpl implements TaskGroup {
     // handed to a sibling that is about to be cancelled anyway.
     const tasks: GroupTask[] = [];
     for (let task = this.live.head; task; task = this.live.next(task)) tasks.push(task);
-    for (const task of tasks) if (task.state === 'queued' || task.state === 'waiting') task.cancel();
-    for (const task of tasks) task.cancel();
+    for (const task of tasks) if (task._state === 'queued' || task._state === 'waiting') task._cancelTask();
+    for (const task of tasks) task._cancelTask();
   }
 
   private close(): void {

@@ -7,19 +7,24 @@ const isPlainRecord = (value: unknown): value is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
-/** Reads a settled SoonValue at once (throwing its error), or waits for one still pending. */
-const entry = (value: unknown, pending: Promise<void>[], store: (resolved: unknown) => void): unknown => {
-  if (!(value instanceof SoonValue)) return value;
-  if (value._status !== 'pending') return value.value;
-  pending.push(value.then(store));
-  return undefined;
+/**
+ * Waits for a SoonValue still pending (one of another group) and stores its value at `key`.
+ * Its own function, so that the loops below make no closure for the common, settled case.
+ */
+const storeWhenReady = (
+  soon: SoonValue<unknown>,
+  target: Record<PropertyKey, unknown>,
+  key: PropertyKey,
+  pending: Promise<void>[],
+): void => {
+  pending.push(soon.then((value) => void (target[key] = value)));
 };
 
 /**
  * Turns a group body's return value into its `Resolved<R>`: a SoonValue becomes its value, and
  * so do the SoonValues directly inside an array or a plain record (into a new array or record).
  * Settled SoonValues are read synchronously, so a group returning 100,000 of them resolves
- * without a promise per entry.
+ * without a promise, or a closure, per entry.
  * @internal
  */
 export function resolveResult(result: unknown): unknown {
@@ -28,11 +33,21 @@ export function resolveResult(result: unknown): unknown {
   let out: unknown;
   if (Array.isArray(result)) {
     const array = new Array<unknown>(result.length);
-    for (let i = 0; i < result.length; i++) array[i] = entry(result[i], pending, (v) => (array[i] = v));
+    for (let i = 0; i < result.length; i++) {
+      const entry: unknown = result[i];
+      if (!(entry instanceof SoonValue)) array[i] = entry;
+      else if (entry._status !== 'pending') array[i] = entry.value;
+      else storeWhenReady(entry, array as unknown as Record<PropertyKey, unknown>, i, pending);
+    }
     out = array;
   } else if (isPlainRecord(result)) {
     const record: Record<string, unknown> = {};
-    for (const key of Object.keys(result)) record[key] = entry(result[key], pending, (v) => (record[key] = v));
+    for (const key of Object.keys(result)) {
+      const entry = result[key];
+      if (!(entry instanceof SoonValue)) record[key] = entry;
+      else if (entry._status !== 'pending') record[key] = entry.value;
+      else storeWhenReady(entry, record, key, pending);
+    }
     out = record;
   } else {
     return result;
