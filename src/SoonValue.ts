@@ -2,6 +2,11 @@ import { Observable, type Subscriber, type TeardownLogic } from 'rxjs';
 import { PendingValueError } from './PendingValueError.js';
 import { taskLabel } from './internal/taskLabel.js';
 
+/** What waits for a task: a subscriber, or the settle functions of a promise. */
+type Waiting<T> = Pick<Subscriber<T>, 'next' | 'error' | 'complete'>;
+
+const noop = (): void => undefined;
+
 /** Where a task stands. */
 type SoonStatus = 'pending' | 'fulfilled' | 'rejected' | 'cancelled';
 
@@ -51,11 +56,8 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
   _status: SoonStatus = 'pending';
   /** @internal the value when fulfilled, else the error (a CancelledError when cancelled) */
   _outcome: unknown = undefined;
-  /** @internal subscribers waiting for the task to settle */
-  _waiting: Subscriber<T>[] | undefined = undefined;
-  /** @internal made on the first `then` while pending, settled with the task (one field, not
-   * two: most tasks are never awaited, and every field costs each of them memory) */
-  _deferred: { readonly promise: Promise<T>; settle(soon: SoonValue<T>): void } | undefined = undefined;
+  /** @internal subscribers, and awaiters, waiting for the task to settle */
+  _waiting: Waiting<T>[] | undefined = undefined;
   /** @internal the task's name ('' when anonymous), kept raw: the label is built only for a message */
   readonly _name: string;
 
@@ -100,20 +102,19 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
     return this._asPromise().then(onfulfilled, onrejected);
   }
 
-  /** @internal */
+  /**
+   * A promise of the outcome. While pending, the promise waits among the subscribers, so an
+   * awaitable task costs no field of its own: most tasks are never awaited.
+   * @internal
+   */
   _asPromise(): Promise<T> {
-    if (this._deferred) return this._deferred.promise;
     switch (this._status) {
       case 'fulfilled':
         return Promise.resolve(this._outcome as T);
-      case 'pending': {
-        let settle!: (soon: SoonValue<T>) => void;
-        const promise = new Promise<T>((resolve, reject) => {
-          settle = (soon) => (soon._status === 'fulfilled' ? resolve(soon._outcome as T) : reject(soon._outcome));
+      case 'pending':
+        return new Promise<T>((resolve, reject) => {
+          (this._waiting ??= []).push({ next: resolve, error: reject, complete: noop });
         });
-        this._deferred = { promise, settle };
-        return promise;
-      }
       default:
         return Promise.reject(this._outcome);
     }
@@ -149,7 +150,6 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
     this._outcome = outcome;
     const waiting = this._waiting;
     this._waiting = undefined;
-    this._deferred?.settle(this);
     if (waiting) {
       for (const subscriber of waiting) {
         if (status === 'fulfilled') {

@@ -3,7 +3,6 @@ import { SoonValue } from '../SoonValue.js';
 import { followTaskValue, type TaskSink } from './followTaskValue.js';
 import { isPromiseLike } from './isPromiseLike.js';
 import type { LimiterClient, LimiterImpl, LimiterTicket } from './LimiterImpl.js';
-import type { Linked, LinkedList } from './LinkedList.js';
 import type { TaskGroupImpl } from './TaskGroupImpl.js';
 
 /**
@@ -18,22 +17,19 @@ type TaskState = 'queued' | 'waiting' | 'running' | 'abandoned' | 'done';
 
 /**
  * One soonified call, and its own SoonValue: the handle the caller gets *is* the task, so a task
- * costs one object. It is also its own list node (in the group's `live` list while cancellation
- * can reach it), limiter client and task sink. Its members are underscored: users hold it, typed
- * as a SoonValue.
+ * costs one object, and every field counts (all of a batch's tasks are alive at once). It is its
+ * own limiter client and task sink. Its members are underscored: users hold it, typed as a
+ * SoonValue.
  * @internal
  */
-export class GroupTask extends SoonValue<unknown> implements Linked, LimiterClient, TaskSink {
-  _prev: Linked | null = null;
-  _next: Linked | null = null;
-  _list: LinkedList<Linked> | null = null;
+export class GroupTask extends SoonValue<unknown> implements LimiterClient, TaskSink {
+  /** its index in the group's `live` array while cancellation can reach it, else -1 */
+  _slot = -1;
   /** where the task stands */
   _state: TaskState = 'queued';
   /** its place in the limiter's queue while waiting, an Observable task's subscription while it
    * runs: never both, so one field */
   private _handle: LimiterTicket | Subscription | undefined = undefined;
-  /** whether it holds a limiter slot, to give back when done */
-  private _holdsSlot = false;
 
   constructor(
     private readonly _group: TaskGroupImpl,
@@ -60,7 +56,6 @@ export class GroupTask extends SoonValue<unknown> implements Linked, LimiterClie
 
   limiterGranted(): void {
     this._handle = undefined;
-    this._holdsSlot = true;
     this._run();
   }
 
@@ -122,14 +117,14 @@ export class GroupTask extends SoonValue<unknown> implements Linked, LimiterClie
         this._fn = this._args = undefined;
         this._detach();
         this._settle('cancelled', this._group.cancelledError(this._label));
-        this._end();
+        this._end(false);
         return;
       case 'running': {
         const subscription = this._handle as Subscription | undefined;
         this._settle('cancelled', this._group.cancelledError(this._label));
         if (!subscription) {
           this._state = 'abandoned';
-          this._group.live.remove(this);
+          this._group.removeLive(this);
           return;
         }
         this._detach();
@@ -148,16 +143,16 @@ export class GroupTask extends SoonValue<unknown> implements Linked, LimiterClie
   private _detach(): void {
     this._state = 'done';
     this._handle = undefined;
-    this._group.live.remove(this);
+    this._group.removeLive(this);
   }
 
-  /** Gives back the limiter slot and tells the group. */
-  private _end(): void {
+  /**
+   * Gives back the limiter slot and tells the group; once per task.
+   * @param ran whether `fn` was called: a task with a limiter holds a slot from then on
+   */
+  private _end(ran = true): void {
     this._state = 'done';
-    if (this._holdsSlot) {
-      this._holdsSlot = false;
-      this._limiter!.release();
-    }
+    if (ran && this._limiter) this._limiter.release();
     this._group.taskDone();
   }
 }

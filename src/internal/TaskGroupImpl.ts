@@ -9,7 +9,6 @@ import { describeError } from './describe.js';
 import { GroupTask } from './GroupTask.js';
 import { assertOptionalLimiter } from './assertOptionalLimiter.js';
 import type { LimiterImpl } from './LimiterImpl.js';
-import { LinkedList } from './LinkedList.js';
 import { taskLabel } from './taskLabel.js';
 import type { CheckedGroupOptions } from './checkGroupOptions.js';
 import { assertFunction, assertOptionalString, assertOptionsObject } from './validate.js';
@@ -42,8 +41,9 @@ export class TaskGroupImpl implements TaskGroup {
   readonly signal: AbortSignal;
   /** "task group" or "task group 'name'", for messages */
   readonly label: string;
-  /** tasks cancellation can still reach: queued, waiting for a slot, or running */
-  readonly live = new LinkedList<GroupTask>();
+  /** tasks cancellation can still reach: queued, waiting for a slot, or running. An array with
+   * swap-remove (each task knows its slot): O(1) both ways, one field per task */
+  private readonly live: GroupTask[] = [];
   /** aborts `signal` */
   private readonly controller = new AbortController();
   /** the group-wide limiter */
@@ -153,6 +153,18 @@ export class TaskGroupImpl implements TaskGroup {
     if (!this.cancelled) this.abort(error);
   }
 
+  /** Takes a task out of cancellation's reach. */
+  removeLive(task: GroupTask): void {
+    const slot = task._slot;
+    if (slot < 0) return;
+    const last = this.live.pop()!;
+    if (last !== task) {
+      this.live[slot] = last;
+      last._slot = slot;
+    }
+    task._slot = -1;
+  }
+
   /** A task settled for good. */
   taskDone(): void {
     this.active--;
@@ -189,6 +201,7 @@ export class TaskGroupImpl implements TaskGroup {
       return task;
     }
     this.active++;
+    task._slot = this.live.length;
     this.live.push(task);
     this.startQueue.push(task);
     if (!this.startScheduled) {
@@ -226,8 +239,7 @@ export class TaskGroupImpl implements TaskGroup {
     // A snapshot: cancelling runs user code (teardowns, subscribers) that may touch the list.
     // Tasks that have not started go first, so that slots freed by running ones are not
     // handed to a sibling that is about to be cancelled anyway.
-    const tasks: GroupTask[] = [];
-    for (let task = this.live.head; task; task = this.live.next(task)) tasks.push(task);
+    const tasks = this.live.slice();
     for (const task of tasks) if (task._state === 'queued' || task._state === 'waiting') task._cancelTask();
     for (const task of tasks) task._cancelTask();
   }
