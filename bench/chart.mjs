@@ -10,7 +10,7 @@ export function renderChart(results, ours) {
   const maxRatio = Math.max(10, ...results.map((r) => r.ratio));
   const scale = (ratio) => (Math.log10(Math.max(ratio, 0.5) / 0.5) / Math.log10(maxRatio / 0.5)) * barWidth;
   const rows = [];
-  let y = 30;
+  let y = 40;
   let lastWorkload;
   for (const r of results) {
     if (r.workload !== lastWorkload) {
@@ -30,12 +30,12 @@ export function renderChart(results, ours) {
   const grid = ticks
     .map((t) => {
       const x = (labelWidth + scale(t)).toFixed(1);
-      return `<line x1="${x}" y1="24" x2="${x}" y2="${y}" stroke="#ddd"/><text x="${x}" y="20" text-anchor="middle" fill="#666">${t}x</text>`;
+      return `<line x1="${x}" y1="38" x2="${x}" y2="${y}" stroke="#ddd"/><text x="${x}" y="34" text-anchor="middle" fill="#666">${t}x</text>`;
     })
     .join('');
   const height = y + 30;
   const legend = `<g transform="translate(${labelWidth},${y + 10})"><rect width="10" height="10" fill="#2f7de1"/><text x="14" y="9">rxjs-asyncer</text><rect x="110" width="10" height="10" fill="#e0892f"/><text x="124" y="9">peers</text><rect x="180" width="10" height="10" fill="#7a7a7a"/><text x="194" y="9">hand-written</text></g>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 80}" height="${height}" font-family="sans-serif" font-size="11">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 190}" height="${height}" font-family="sans-serif" font-size="11">
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="4" y="14" font-weight="bold">Time as a multiple of the hand-written baseline (log scale, lower is better)</text>
 ${grid}
