@@ -13,10 +13,11 @@ import { describeError } from './internal/describe.js';
  *
  * ## Example
  * ```ts
+ * import { timer } from 'rxjs';
  * import { createTaskGroup, CancelledError } from 'rxjs-asyncer';
  *
  * const tg = createTaskGroup();
- * const slow = tg.soonify(() => new Promise((resolve) => setTimeout(resolve, 1000)))();
+ * const slow = tg.soonify(() => timer(1000))(); // an Observable task: cancelling unsubscribes it
  * tg.cancel('no longer needed');
  * try {
  *   await slow;
