@@ -61,8 +61,11 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
   /** @internal the task's name ('' when anonymous), kept raw: the label is built only for a message */
   readonly _name: string;
 
-  /** @internal */
-  constructor(name: string) {
+  /**
+   * Task groups make SoonValues (through an internal subclass); there is no public constructor.
+   * @param name the task's name, for messages
+   */
+  protected constructor(name: string) {
     super(subscribeToSoonValue as (this: Observable<T>, subscriber: Subscriber<T>) => TeardownLogic);
     this._name = name;
   }

@@ -63,3 +63,10 @@ async function scoped(): Promise<number> {
 expectType<Promise<number>>(scoped());
 expectError(createTaskGroup({ timeout: '1' }));
 expectError(createTaskGroup({ signal: new AbortController() }));
+
+// SoonValues come from task groups only: the constructor is protected
+import { SoonValue as SoonValueClass } from 'rxjs-asyncer';
+// @ts-expect-error: tsd's expectError does not know this error code; an unused directive fails
+new SoonValueClass(() => undefined);
+// @ts-expect-error: likewise
+new SoonValueClass('name');
