@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs';
 import { assertOptionalLimiter } from '../src/internal/assertOptionalLimiter.js';
 import { describe } from '../src/internal/describe.js';
+import { isPromiseLike } from '../src/internal/isPromiseLike.js';
 import { assertConcurrency, assertOptionsObject } from '../src/internal/validate.js';
 import type { GatherOptions } from './GatherOptions.js';
 import { assertTaskInputs } from './internal/checks.js';
@@ -74,7 +75,7 @@ export function gather(inputs: unknown, options?: GatherOptions): Observable<unk
   let keys: string[] | undefined;
   if (Array.isArray(inputs)) {
     entries = inputs.slice(); // a snapshot: later changes to the array do not leak in
-  } else if (typeof inputs === 'object' && inputs !== null && !isIterableOrThenable(inputs)) {
+  } else if (typeof inputs === 'object' && inputs !== null && !isPromiseLike(inputs) && typeof (inputs as Iterable<unknown>)[Symbol.iterator] !== 'function') {
     keys = Object.keys(inputs);
     entries = keys.map((key) => (inputs as Record<string, unknown>)[key]);
   } else {
@@ -129,8 +130,3 @@ export function gather(inputs: unknown, options?: GatherOptions): Observable<unk
 }
 
 const unsubscribedReason = (): DOMException => new DOMException('The subscriber of gather unsubscribed', 'AbortError');
-
-/** Iterables and thenables are not records, even though they are objects. */
-const isIterableOrThenable = (value: object): boolean =>
-  typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function' ||
-  typeof (value as PromiseLike<unknown>).then === 'function';

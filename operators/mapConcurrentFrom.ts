@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs';
 import type { TaskResult } from '../src/TaskResult.js';
 import { describe } from '../src/internal/describe.js';
+import { isPromiseLike } from '../src/internal/isPromiseLike.js';
 import { assertFunction } from '../src/internal/validate.js';
 import type { MapConcurrentOptions } from './MapConcurrentOptions.js';
 import { readMapOptions } from './internal/checks.js';
@@ -135,9 +136,7 @@ export function mapConcurrentFrom<T, R>(
 function closeIterator(iterator: Iterator<unknown> | AsyncIterator<unknown>): void {
   try {
     const result = iterator.return?.();
-    if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
-      (result as Promise<unknown>).then(undefined, () => undefined);
-    }
+    if (isPromiseLike(result)) result.then(undefined, () => undefined);
   } catch {
     // a return() that throws: the iterator is being abandoned either way
   }

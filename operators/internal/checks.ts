@@ -1,4 +1,6 @@
-import { isObservable, observable } from 'rxjs';
+import { isObservable } from 'rxjs';
+import { isInteropObservable } from '../../src/internal/isInteropObservable.js';
+import { isPromiseLike } from '../../src/internal/isPromiseLike.js';
 import { assertOptionalLimiter } from '../../src/internal/assertOptionalLimiter.js';
 import { describe } from '../../src/internal/describe.js';
 import type { LimiterImpl } from '../../src/internal/LimiterImpl.js';
@@ -11,12 +13,7 @@ import type { MapConcurrentOptions } from '../MapConcurrentOptions.js';
  * @internal
  */
 export const isTaskInput = (value: unknown): boolean =>
-  typeof value === 'function' ||
-  (typeof value === 'object' &&
-    value !== null &&
-    (isObservable(value) ||
-      typeof (value as Record<PropertyKey, unknown>)[observable as PropertyKey] === 'function' ||
-      typeof (value as PromiseLike<unknown>).then === 'function'));
+  typeof value === 'function' || isObservable(value) || isInteropObservable(value) || isPromiseLike(value);
 
 /**
  * Checks every entry of an inputs array or record, naming the bad one: `inputs[2]`, `inputs.user`.

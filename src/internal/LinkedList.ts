@@ -1,23 +1,13 @@
 /**
- * What a {@link LinkedList} links: any object with these three fields, so linking costs no
+ * A node of a {@link LinkedList}. Classes that live in a list extend it, so linking costs no
  * allocation and unlinking is O(1).
  * @internal
  */
-export interface Linked {
-  _prev: Linked | null;
-  _next: Linked | null;
+export class ListNode {
+  _prev: ListNode | null = null;
+  _next: ListNode | null = null;
   /** the list this node is in, if any */
-  _list: LinkedList<Linked> | null;
-}
-
-/**
- * A base class for nodes that need no other base class.
- * @internal
- */
-export class ListNode implements Linked {
-  _prev: Linked | null = null;
-  _next: Linked | null = null;
-  _list: LinkedList<Linked> | null = null;
+  _list: LinkedList<ListNode> | null = null;
 }
 
 /**
@@ -25,7 +15,7 @@ export class ListNode implements Linked {
  * `splice` would be O(n) per item (the cause of mergeMap's quadratic buffer, rxjs#4609).
  * @internal
  */
-export class LinkedList<N extends Linked> {
+export class LinkedList<N extends ListNode> {
   _head: N | null = null;
   _tail: N | null = null;
   /** how many nodes are linked */
@@ -36,7 +26,7 @@ export class LinkedList<N extends Linked> {
   }
 
   push(node: N): void {
-    node._list = this as LinkedList<Linked>;
+    node._list = this as LinkedList<ListNode>;
     node._prev = this._tail;
     node._next = null;
     if (this._tail) this._tail._next = node;
@@ -53,7 +43,7 @@ export class LinkedList<N extends Linked> {
 
   /** Unlinks `node` if it is in this list; returns whether it was. */
   remove(node: N): boolean {
-    if (node._list !== (this as LinkedList<Linked>)) return false;
+    if (node._list !== (this as LinkedList<ListNode>)) return false;
     if (node._prev) node._prev._next = node._next;
     else this._head = node._next as N | null;
     if (node._next) node._next._prev = node._prev;

@@ -1,4 +1,5 @@
-import { EmptyError, from, isObservable, type Observable, observable, type Observer, type Subscription } from 'rxjs';
+import { EmptyError, from, isObservable, type Observable, type Observer, type Subscription } from 'rxjs';
+import { isInteropObservable } from './isInteropObservable.js';
 
 /**
  * Receives a task's outcome: exactly one of the two calls, once.
@@ -66,10 +67,6 @@ function followObservable(source: Observable<unknown>, sink: TaskSink): Subscrip
   subscription.add(() => observer.report());
   return subscription;
 }
-
-/** Interop observables (anything with `Symbol.observable`), as rxjs's `from` accepts them. */
-const isInteropObservable = (value: object): boolean =>
-  typeof (value as Record<PropertyKey, unknown>)[observable as PropertyKey] === 'function';
 
 /**
  * Applies the task value rule to what a task function returned, and reports the outcome to
