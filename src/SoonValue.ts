@@ -130,6 +130,9 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
         const waiting = (this._waiting ??= []);
         waiting.push(subscriber);
         return () => {
+          // Once settled, the list belongs to `_settle`'s loop, which is walking it: completing a
+          // subscriber runs this teardown, and a splice then would skip the next waiter.
+          if (this._status !== 'pending') return;
           const at = waiting.indexOf(subscriber);
           if (at >= 0) waiting.splice(at, 1);
         };
