@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs';
 import { describe } from '../src/internal/describe.js';
-import { assertOptionalDelay, assertOptionsObject } from '../src/internal/validate.js';
+import { isArraySafe } from '../src/internal/isPlainRecord.js';
+import { assertOptionalDelay, assertOptionsObject, readOptions } from '../src/internal/validate.js';
 import type { FirstWinsOptions } from './FirstWinsOptions.js';
 import { assertTaskInputs } from './internal/checks.js';
 import { Race } from './internal/Race.js';
@@ -57,10 +58,10 @@ export function firstWins<I extends readonly TaskInput<unknown>[]>(
   options?: FirstWinsOptions,
 ): Observable<TaskInputValue<I[number]>> {
   const caller = 'firstWins(inputs, options)';
-  if (!Array.isArray(inputs)) throw new TypeError(`${caller}: inputs must be an array of task inputs, got ${describe(inputs)}`);
+  if (!isArraySafe(inputs)) throw new TypeError(`${caller}: inputs must be an array of task inputs, got ${describe(inputs)}`);
   assertTaskInputs(inputs, undefined, caller);
   assertOptionsObject(options, `${caller}: options`);
-  const stagger = options?.stagger;
+  const { stagger } = readOptions(options, ['stagger'], `${caller}: options`);
   assertOptionalDelay(stagger, `${caller}: options.stagger`);
   const entries: readonly unknown[] = inputs.slice();
   return new Observable<TaskInputValue<I[number]>>((subscriber) => {

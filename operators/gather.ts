@@ -1,8 +1,10 @@
 import { Observable } from 'rxjs';
 import { assertOptionalLimiter } from '../src/internal/assertOptionalLimiter.js';
-import { describe } from '../src/internal/describe.js';
-import { isPromiseLike } from '../src/internal/isPromiseLike.js';
-import { assertConcurrency, assertOptionsObject } from '../src/internal/validate.js';
+import { describe, describeError } from '../src/internal/describe.js';
+import { failureOf } from '../src/internal/failureOf.js';
+import { defineEntry } from '../src/internal/defineEntry.js';
+import { isArraySafe, isPlainRecord } from '../src/internal/isPlainRecord.js';
+import { assertConcurrency, assertOptionsObject, readOptions } from '../src/internal/validate.js';
 import type { GatherOptions } from './GatherOptions.js';
 import { assertTaskInputs } from './internal/checks.js';
 import { callInput } from './internal/callInput.js';
@@ -73,17 +75,18 @@ export function gather(inputs: unknown, options?: GatherOptions): Observable<unk
   const caller = 'gather(inputs, options)';
   let entries: readonly unknown[];
   let keys: string[] | undefined;
-  if (Array.isArray(inputs)) {
+  if (isArraySafe(inputs)) {
     entries = inputs.slice(); // a snapshot: later changes to the array do not leak in
-  } else if (typeof inputs === 'object' && inputs !== null && !isPromiseLike(inputs) && typeof (inputs as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+  } else if (isPlainRecord(inputs)) {
+    // an object literal is a record whatever its keys: `{ then: ... }` too
     keys = Object.keys(inputs);
-    entries = keys.map((key) => (inputs as Record<string, unknown>)[key]);
+    entries = readEntries(inputs, keys, caller);
   } else {
     throw new TypeError(`${caller}: inputs must be an array or a record of task inputs, got ${describe(inputs)}`);
   }
   assertTaskInputs(entries, keys, caller);
   assertOptionsObject(options, `${caller}: options`);
-  const { settled = false, concurrency = Infinity, limiter } = options ?? {};
+  const { settled = false, concurrency = Infinity, limiter } = readOptions(options, GATHER_OPTIONS, `${caller}: options`);
   if (typeof settled !== 'boolean') throw new TypeError(`${caller}: options.settled must be a boolean, got ${describe(settled)}`);
   assertConcurrency(concurrency, `${caller}: options.concurrency`);
   assertOptionalLimiter(limiter, `${caller}: options.limiter`);
@@ -95,13 +98,7 @@ export function gather(inputs: unknown, options?: GatherOptions): Observable<unk
     /** the next input to hand to the runner */
     let next = 0;
     const emit = (): void => {
-      if (keys) {
-        const record: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i];
-        subscriber.next(record);
-      } else {
-        subscriber.next(values);
-      }
+      subscriber.next(keys ? toRecord(keys, values) : values);
       subscriber.complete();
     };
     const owner: RunnerOwner<unknown> = {
@@ -115,8 +112,8 @@ export function gather(inputs: unknown, options?: GatherOptions): Observable<unk
           values[index] = { status: 'rejected', reason };
           if (--remaining === 0) emit();
         } else {
-          runner.cancel(reason);
-          subscriber.error(reason);
+          const errors = runner.cancel(reason);
+          subscriber.error(errors ? failureOf([reason, ...errors], 'gather') : reason);
         }
       },
       admits: () => true,
@@ -128,5 +125,24 @@ export function gather(inputs: unknown, options?: GatherOptions): Observable<unk
     else runner.pump();
   });
 }
+
+const GATHER_OPTIONS = ['settled', 'concurrency', 'limiter'] as const;
+
+/** The result record: own data properties for every key, `__proto__` included. */
+const toRecord = (keys: readonly string[], values: readonly unknown[]): Record<string, unknown> => {
+  const record: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) defineEntry(record, keys[i]!, values[i]);
+  return record;
+};
+
+/** Reads a record's entries once, at the call; a getter that throws is a TypeError naming it. */
+const readEntries = (inputs: Record<string, unknown>, keys: readonly string[], caller: string): unknown[] =>
+  keys.map((key) => {
+    try {
+      return inputs[key];
+    } catch (error) {
+      throw new TypeError(`${caller}: inputs.${key} could not be read: ${describeError(error)}`, { cause: error });
+    }
+  });
 
 const unsubscribedReason = (): DOMException => new DOMException('The subscriber of gather unsubscribed', 'AbortError');

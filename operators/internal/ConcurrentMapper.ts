@@ -1,5 +1,6 @@
 import type { Subscriber } from 'rxjs';
 import type { LimiterImpl } from '../../src/internal/LimiterImpl.js';
+import { failureOf } from '../../src/internal/failureOf.js';
 import { NO_ITEM, type Runner, type RunnerOwner } from './Runner.js';
 import { createRunner } from './createRunner.js';
 import { Queue } from './Queue.js';
@@ -92,8 +93,8 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
   /** Cancels everything in flight and errors downstream. */
   fail(error: unknown): void {
     this.queue.clear();
-    this.runner.cancel(error);
-    this.subscriber.error(error);
+    const errors = this.runner.cancel(error);
+    this.subscriber.error(errors ? failureOf([error, ...errors], 'mapConcurrent') : error);
   }
 
   private completeIfDone(): void {

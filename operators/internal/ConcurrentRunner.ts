@@ -1,6 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
 import type { LimiterClient, LimiterImpl, LimiterTicket } from '../../src/internal/LimiterImpl.js';
+import { tryUnsubscribe } from '../../src/internal/tryUnsubscribe.js';
 import { Runner, type RunnerOwner } from './Runner.js';
 
 /**
@@ -71,7 +72,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
     return this.running < this.concurrency;
   }
 
-  protected cancelInFlight(): void {
+  protected cancelInFlight(): unknown[] | undefined {
     const busy = this.workers.filter((worker) => worker.busy);
     // waiting ones first, so that slots freed below do not go to a sibling about to be cancelled
     for (const worker of busy) {
@@ -83,12 +84,14 @@ export class ConcurrentRunner<I> extends Runner<I> {
     }
     // Observable tasks stop now. A promise task runs on until it sees the abort: its worker
     // stays busy, and so keeps its limiter slot, until the promise settles (see `settled`).
+    let errors: unknown[] | undefined;
     for (const worker of busy) {
       const subscription = worker.subscription;
       if (!worker.busy || !subscription) continue;
       this.free(worker);
-      subscription.unsubscribe();
+      errors = tryUnsubscribe(subscription, errors);
     }
+    return errors;
   }
 
   /** @internal called by a worker that got its limiter slot */

@@ -1,5 +1,7 @@
 import { type Subscriber, type Subscription, timer } from 'rxjs';
+import { failureOf, teardownFailure } from '../../src/internal/failureOf.js';
 import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
+import { tryUnsubscribe } from '../../src/internal/tryUnsubscribe.js';
 
 /** The losers' abort reason: one shared instance, made on first use, since building an error
  * (its stack trace) costs more than the rest of a small race. */
@@ -44,11 +46,12 @@ class Racer implements TaskSink {
     if (this.end()) this.race.lost(this, error);
   }
 
-  cancel(reason: unknown): void {
+  /** Cancels the input if it still runs; adds what a throwing teardown threw to `errors`. */
+  cancel(reason: unknown, errors: unknown[] | undefined): unknown[] | undefined {
     const subscription = this.subscription;
-    if (!this.end()) return;
+    if (!this.end()) return errors;
     this.controller?.abort(reason);
-    subscription?.unsubscribe();
+    return subscription ? tryUnsubscribe(subscription, errors) : errors;
   }
 
   /** Marks the input over; returns whether it was still running. */
@@ -97,7 +100,9 @@ export class Race {
   }
 
   won(value: unknown): void {
-    this.finish(lostRaceReason());
+    const errors = this.finish(lostRaceReason());
+    // a loser whose teardown threw fails the race: its resources may still be held
+    if (errors) return this.subscriber.error(failureOf(errors, 'firstWins'));
     this.subscriber.next(value);
     this.subscriber.complete();
   }
@@ -114,16 +119,24 @@ export class Race {
 
   /** The subscriber left: cancel whatever still runs. */
   abandon(): void {
-    if (!this.over) this.finish(new DOMException('The subscriber of firstWins unsubscribed', 'AbortError'));
+    if (this.over) return;
+    const errors = this.finish(new DOMException('The subscriber of firstWins unsubscribed', 'AbortError'));
+    // nobody waits for the race any more: rxjs passes this on to the caller of unsubscribe()
+    if (errors) throw teardownFailure(errors);
   }
 
-  /** Ends the race: no more starts, every running input cancelled. */
-  finish(reason: unknown): void {
-    if (this.over) return;
+  /**
+   * Ends the race: no more starts, every running input cancelled, even when a teardown throws.
+   * Returns what teardowns threw.
+   */
+  finish(reason: unknown): unknown[] | undefined {
+    if (this.over) return undefined;
     this.over = true;
     this.timer?.unsubscribe();
     this.timer = undefined;
-    for (const racer of this.racers) racer.cancel(reason);
+    let errors: unknown[] | undefined;
+    for (const racer of this.racers) errors = racer.cancel(reason, errors);
+    return errors;
   }
 
   /** Staggered mode: starts the next input and arms the delay after which the one after starts. */

@@ -1,3 +1,5 @@
+import { teardownFailure } from '../../src/internal/failureOf.js';
+
 /**
  * What `nextItem` returns when there is no item to start now.
  * @internal
@@ -50,8 +52,11 @@ export abstract class Runner<I = unknown> {
   protected abstract hasRoom(): boolean;
   /** Starts one item. */
   protected abstract launch(item: I): void;
-  /** Stops every item in flight (the signal has already aborted). */
-  protected abstract cancelInFlight(): void;
+  /**
+   * Stops every item in flight (the signal has already aborted). A teardown that throws does not
+   * stop the others: returns what they threw (see `tryUnsubscribe`).
+   */
+  protected abstract cancelInFlight(): unknown[] | undefined;
 
   /**
    * Starts items while there is room and the owner has them. Re-entrant calls (an item that
@@ -78,12 +83,15 @@ export abstract class Runner<I = unknown> {
     }
   }
 
-  /** Cancels everything in flight: the shared signal aborts with `reason`. */
-  cancel(reason: unknown): void {
-    if (this.closed) return;
+  /**
+   * Cancels everything in flight: the shared signal aborts with `reason`. Returns the errors
+   * teardowns threw, for the owner to report with the failure that caused the cancel.
+   */
+  cancel(reason: unknown): unknown[] | undefined {
+    if (this.closed) return undefined;
     this.closed = true;
     this.controller.abort(reason);
-    this.cancelInFlight();
+    return this.cancelInFlight();
   }
 
   /**
@@ -92,8 +100,14 @@ export abstract class Runner<I = unknown> {
    */
   stop(makeReason: () => unknown): void {
     if (this.closed) return;
-    if (this.running > 0) this.cancel(makeReason());
-    else this.closed = true;
+    if (this.running === 0) {
+      this.closed = true;
+      return;
+    }
+    const errors = this.cancel(makeReason());
+    // nobody waits for an outcome any more: rxjs hands a throwing teardown's error to whoever
+    // called unsubscribe(), as it does for any source
+    if (errors) throw teardownFailure(errors);
   }
 
   /** Tells the owner how item `index` ended, unless the runner was cancelled meanwhile. */

@@ -1,6 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
 import { LinkedList, ListNode } from '../../src/internal/LinkedList.js';
+import { tryUnsubscribe } from '../../src/internal/tryUnsubscribe.js';
 import { Runner } from './Runner.js';
 
 /** A running Observable (or non-promise) item: its index, and its subscription for cancel. */
@@ -38,12 +39,14 @@ export class UnboundedRunner<I> extends Runner<I> {
     return true;
   }
 
-  protected cancelInFlight(): void {
+  protected cancelInFlight(): unknown[] | undefined {
     const subscriptions: Subscription[] = [];
     for (let item = this.tracked.head; item; item = this.tracked.next(item)) {
       if (item.subscription) subscriptions.push(item.subscription);
     }
-    for (const subscription of subscriptions) subscription.unsubscribe();
+    let errors: unknown[] | undefined;
+    for (const subscription of subscriptions) errors = tryUnsubscribe(subscription, errors);
+    return errors;
   }
 
   /** @internal a tracked item ended */

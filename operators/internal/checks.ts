@@ -4,8 +4,9 @@ import { isPromiseLike } from '../../src/internal/isPromiseLike.js';
 import { assertOptionalLimiter } from '../../src/internal/assertOptionalLimiter.js';
 import { describe } from '../../src/internal/describe.js';
 import type { LimiterImpl } from '../../src/internal/LimiterImpl.js';
-import { assertConcurrency } from '../../src/internal/validate.js';
-import type { MapConcurrentOptions } from '../MapConcurrentOptions.js';
+import { assertConcurrency, readOptions } from '../../src/internal/validate.js';
+
+const MAP_OPTIONS = ['concurrency', 'ordered', 'limiter'] as const;
 
 /**
  * Whether `value` can be a TaskInput: a function, an Observable, an interop observable or a
@@ -45,7 +46,7 @@ export function readMapOptions(
   if (options === undefined || typeof options !== 'object' || options === null) {
     throw new TypeError(`${caller}: options must be a concurrency number or an options object, got ${describe(options)}`);
   }
-  const { concurrency = Infinity, ordered = true, limiter } = options as MapConcurrentOptions;
+  const { concurrency = Infinity, ordered = true, limiter } = readOptions(options, MAP_OPTIONS, `${caller}: options`);
   assertConcurrency(concurrency, `${caller}: options.concurrency`);
   if (typeof ordered !== 'boolean') {
     throw new TypeError(`${caller}: options.ordered must be a boolean, got ${describe(ordered)}`);

@@ -1,7 +1,9 @@
 import type { Subscription } from 'rxjs';
 import { SoonValue } from '../SoonValue.js';
 import { followTaskValue, type TaskSink } from './followTaskValue.js';
-import { isPromiseLike } from './isPromiseLike.js';
+import { isPromiseLikeSafe } from './isPromiseLike.js';
+import { runningTask } from './runningTask.js';
+import { tryUnsubscribe } from './tryUnsubscribe.js';
 import type { LimiterClient, LimiterImpl, LimiterTicket } from './LimiterImpl.js';
 import type { TaskGroupImpl } from './TaskGroupImpl.js';
 
@@ -65,18 +67,22 @@ export class GroupTask extends SoonValue<unknown> implements LimiterClient, Task
     const args = this._args!;
     this._fn = this._args = undefined;
     let result: unknown;
+    const outer = runningTask.group;
+    runningTask.group = this._group;
     try {
       result = fn(...args);
     } catch (error) {
+      runningTask.group = outer;
       this.taskFailed(error);
       return;
     }
+    runningTask.group = outer;
     if (this._state === 'running') {
       const subscription = followTaskValue(result, this);
       if (this._state === 'running') this._handle = subscription;
     } else if (this._state === 'abandoned') {
       // `fn` cancelled its own group before returning: wait for a promise, start nothing else
-      if (isPromiseLike(result)) followTaskValue(result, this);
+      if (isPromiseLikeSafe(result)) followTaskValue(result, this);
       else this._end();
     }
   }
@@ -128,11 +134,8 @@ export class GroupTask extends SoonValue<unknown> implements LimiterClient, Task
           return;
         }
         this._detach();
-        try {
-          subscription.unsubscribe();
-        } catch (error) {
-          this._group.taskFailed(error); // a teardown that throws is a failure
-        }
+        const errors = tryUnsubscribe(subscription, undefined);
+        if (errors) for (const error of errors) this._group.taskFailed(error); // a teardown that throws is a failure
         this._end();
         return;
       }

@@ -1,7 +1,9 @@
 import type { Subscription } from 'rxjs';
 import { followTaskValue, type TaskSink } from './followTaskValue.js';
 import type { LimiterClient, LimiterImpl, LimiterTicket } from './LimiterImpl.js';
+import { failureOf } from './failureOf.js';
 import { neverAbortedSignal } from './neverAbortedSignal.js';
+import { tryUnsubscribe } from './tryUnsubscribe.js';
 
 /**
  * One `limiter.run(fn, signal)` call: waits for a slot, runs `fn`, settles the promise.
@@ -50,8 +52,9 @@ export class LimitedRun<T> implements LimiterClient, TaskSink {
       this.finish();
       this.reject(this.signal!.reason);
     } else if (this.state === 'running' && this.subscription) {
-      this.subscription.unsubscribe();
-      this.taskFailed(this.signal!.reason);
+      const reason = this.signal!.reason;
+      const errors = tryUnsubscribe(this.subscription, undefined);
+      this.taskFailed(errors ? failureOf([reason, ...errors], 'limiter.run') : reason);
     }
   }
 

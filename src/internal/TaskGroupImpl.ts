@@ -3,15 +3,18 @@ import { SoonValue } from '../SoonValue.js';
 import type { SoonifyOptions } from '../SoonifyOptions.js';
 import type { TaskGroup } from '../TaskGroup.interface.js';
 import { TaskGroupClosedError } from '../TaskGroupClosedError.js';
-import { TaskGroupError } from '../TaskGroupError.js';
 import type { TaskResult } from '../TaskResult.js';
 import { describeError } from './describe.js';
+import { failureOf } from './failureOf.js';
 import { GroupTask } from './GroupTask.js';
 import { assertOptionalLimiter } from './assertOptionalLimiter.js';
 import type { LimiterImpl } from './LimiterImpl.js';
+import { runningTask } from './runningTask.js';
 import { taskLabel } from './taskLabel.js';
 import type { CheckedGroupOptions } from './checkGroupOptions.js';
-import { assertFunction, assertOptionalString, assertOptionsObject } from './validate.js';
+import { assertFunction, assertOptionalString, assertOptionsObject, readOptions } from './validate.js';
+
+const SOONIFY_OPTIONS = ['name', 'limiter'] as const;
 
 /** The arguments of a call without any: shared, never mutated (the task only spreads them). */
 const NO_ARGS: unknown[] = [];
@@ -25,9 +28,24 @@ const resolvedPromise = Promise.resolve();
  */
 export type CloseListener = (failed: boolean, error: unknown) => void;
 
+/** `instanceof CancelledError`, false for a value that cannot be asked (a revoked Proxy). */
+const isCancelledError = (error: unknown): boolean => {
+  try {
+    return error instanceof CancelledError;
+  } catch {
+    return false;
+  }
+};
+
 /** Whether `error` is an object named 'AbortError', as fetch and AbortSignal make them. */
-const isAbortError = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+const isAbortError = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  try {
+    return (error as { name?: unknown }).name === 'AbortError';
+  } catch {
+    return false; // an error whose name cannot be read is not an echo of the cancellation
+  }
+};
 
 /**
  * The one implementation behind `createTaskGroup`, `runTaskGroup` and `taskGroup`.
@@ -92,14 +110,17 @@ export class TaskGroupImpl implements TaskGroup {
 
   soonify<A extends unknown[], R>(fn: (...args: A) => R, options?: SoonifyOptions): (...args: A) => SoonValue<TaskResult<R>> {
     assertFunction(fn, 'tg.soonify(fn): fn');
+    let name = fn.name;
+    let limiter = this.limiter;
     if (options !== undefined) {
       assertOptionsObject(options, 'tg.soonify(fn, options): options');
-      assertOptionalString(options.name, 'tg.soonify(fn, options): options.name');
-      assertOptionalLimiter(options.limiter, 'tg.soonify(fn, options): options.limiter');
+      const read = readOptions(options, SOONIFY_OPTIONS, 'tg.soonify(fn, options): options');
+      assertOptionalString(read.name, 'tg.soonify(fn, options): options.name');
+      assertOptionalLimiter(read.limiter, 'tg.soonify(fn, options): options.limiter');
+      name = read.name ?? name;
+      limiter = read.limiter ?? limiter;
     }
-    const name = options?.name ?? fn.name;
     this.assertOpen(name);
-    const limiter = (options?.limiter as LimiterImpl | undefined) ?? this.limiter;
     const group = this;
     // `arguments`, not a rest parameter: a call without arguments then allocates no array
     return function soonified(): SoonValue<TaskResult<R>> {
@@ -114,6 +135,13 @@ export class TaskGroupImpl implements TaskGroup {
   }
 
   join(): Promise<void> {
+    if (runningTask.group === this && this.state !== 'closed') {
+      // the group waits for that very task: the join could never resolve (Trio refuses this too)
+      throw new Error(
+        `${this.label}: join() was called from inside one of its own tasks, which the join would wait for forever. ` +
+          'Return the value from the task instead, and join from the code that created the group',
+      );
+    }
     return (this.joined ??= new Promise<void>((resolve, reject) =>
       this.whenClosed((failed, error) => (failed ? reject(error) : resolve())),
     ));
@@ -173,9 +201,7 @@ export class TaskGroupImpl implements TaskGroup {
 
   /** Whether `error` only echoes the group's cancellation, so that it is not a failure. */
   isCancellation(error: unknown): boolean {
-    return (
-      this.cancelled && (error === this.signal.reason || error instanceof CancelledError || isAbortError(error))
-    );
+    return this.cancelled && (error === this.signal.reason || isCancelledError(error) || isAbortError(error));
   }
 
   cancelledError(taskLabel: string): CancelledError {
@@ -190,8 +216,22 @@ export class TaskGroupImpl implements TaskGroup {
 
   private readonly onTimeout = (ms: number): void => {
     this.timer = undefined;
-    this.failFromOutside(new DOMException(`${this.label} timed out after ${ms} ms`, 'TimeoutError'));
+    this.failFromOutside(new DOMException(`${this.label} timed out after ${ms} ms${this.describeLive()}`, 'TimeoutError'));
   };
+
+  /**
+   * Which tasks are still unfinished, for the timeout's message: a task that ignores its signal
+   * keeps the group waiting after the timeout, and the message says which one to look at.
+   */
+  private describeLive(): string {
+    const running = this.live.filter((task) => task._state === 'running');
+    const waiting = this.live.length - running.length;
+    const shown = running.slice(0, 5).map((task) => task._label);
+    if (running.length > shown.length) shown.push(`${running.length - shown.length} more`);
+    let text = running.length > 0 ? `; still running: ${shown.join(', ')}` : '';
+    if (waiting > 0) text += `; ${waiting} not started yet`;
+    return text;
+  }
 
   private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], name: string, limiter: LimiterImpl | undefined): SoonValue<unknown> {
     this.assertOpen(name);
@@ -249,7 +289,7 @@ export class TaskGroupImpl implements TaskGroup {
     this.stopWatching();
     const failures = this.failures;
     if (failures.length > 0) {
-      this.failure = { error: failures.length === 1 ? failures[0] : new TaskGroupError(failures, this.label) };
+      this.failure = { error: failureOf(failures, this.label) };
     }
     const listeners = this.closeListeners;
     this.closeListeners = [];

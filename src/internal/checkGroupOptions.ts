@@ -1,7 +1,9 @@
 import type { TaskGroupOptions } from '../TaskGroupOptions.js';
 import { assertOptionalLimiter } from './assertOptionalLimiter.js';
 import type { LimiterImpl } from './LimiterImpl.js';
-import { assertOptionalDelay, assertOptionalSignal, assertOptionalString, assertOptionsObject } from './validate.js';
+import { assertOptionalDelay, assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './validate.js';
+
+const GROUP_OPTIONS = ['signal', 'timeout', 'name', 'limiter'] as const;
 
 /**
  * Task group options once checked.
@@ -17,7 +19,7 @@ export interface CheckedGroupOptions extends TaskGroupOptions {
  */
 export function checkGroupOptions(options: unknown, caller: string): CheckedGroupOptions {
   assertOptionsObject(options, `${caller}: options`);
-  const { signal, timeout, name, limiter } = (options ?? {}) as TaskGroupOptions;
+  const { signal, timeout, name, limiter } = readOptions(options, GROUP_OPTIONS, `${caller}: options`);
   assertOptionalSignal(signal, `${caller}: options.signal`);
   assertOptionalDelay(timeout, `${caller}: options.timeout`);
   assertOptionalString(name, `${caller}: options.name`);

@@ -1,6 +1,8 @@
 /**
  * Renders any value for an error message, short and unambiguous: strings are quoted, functions
  * show their name, objects their constructor, so `TypeError`s can echo what they were given.
+ * Never throws: a value whose shape cannot be read (a revoked Proxy, a throwing getter) is
+ * described as `[object (unreadable)]`.
  * @internal
  */
 export const describe = (value: unknown): string => {
@@ -8,16 +10,20 @@ export const describe = (value: unknown): string => {
     case 'string':
       return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
     case 'function':
-      return value.name ? `[Function ${value.name}]` : '[Function (anonymous)]';
+      return value.name && typeof value.name === 'string' ? `[Function ${value.name}]` : '[Function (anonymous)]';
     case 'bigint':
       return `${value}n`;
     case 'symbol':
       return value.toString();
     case 'object': {
       if (value === null) return 'null';
-      if (Array.isArray(value)) return `[Array(${value.length})]`;
-      const tag = Object.getPrototypeOf(value)?.constructor?.name;
-      return tag && tag !== 'Object' ? `[object ${tag}]` : '[object Object]';
+      try {
+        if (Array.isArray(value)) return `[Array(${value.length})]`;
+        const tag: unknown = Object.getPrototypeOf(value)?.constructor?.name;
+        return typeof tag === 'string' && tag && tag !== 'Object' ? `[object ${tag}]` : '[object Object]';
+      } catch {
+        return '[object (unreadable)]';
+      }
     }
     default:
       // numbers (NaN, -0, Infinity read well as they are), booleans and undefined
@@ -26,13 +32,19 @@ export const describe = (value: unknown): string => {
 };
 
 /**
- * Names an error for a message: `TypeError: bad input`, or the value itself when it is not an Error.
+ * Names an error for a message: `TypeError: bad input`, or the value itself when it is not an
+ * Error. Never throws: cancellation builds messages from reasons users pass, and a `message`
+ * that is a Symbol, an object without `toString`, or a getter that throws must not stop it.
  * @internal
  */
 export const describeError = (error: unknown): string => {
-  if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
+  if (typeof error !== 'object' || error === null) return describe(error);
+  try {
+    if (!(error instanceof Error) && !('message' in error)) return describe(error);
     const { name, message } = error as { name?: unknown; message?: unknown };
-    return `${typeof name === 'string' ? name : 'Error'}: ${String(message)}`;
+    const text = typeof message === 'string' ? message : describe(message);
+    return `${typeof name === 'string' ? name : 'Error'}: ${text}`;
+  } catch {
+    return describe(error);
   }
-  return describe(error);
 };

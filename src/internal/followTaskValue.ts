@@ -60,51 +60,78 @@ class LastValueObserver implements Observer<unknown> {
 }
 
 /** Subscribes to an Observable task; its outcome is reported after the source's teardown. */
-function followObservable(source: Observable<unknown>, sink: TaskSink): Subscription {
+function followObservable(source: Observable<unknown>, sink: TaskSink): Subscription | undefined {
   const observer = new LastValueObserver(sink);
-  const subscription = source.subscribe(observer);
+  let subscription: Subscription;
+  try {
+    subscription = source.subscribe(observer);
+  } catch (error) {
+    // A source that ended synchronously and whose teardown then threw: rxjs runs that teardown
+    // inside subscribe() and lets its error out. A teardown that throws is the task's failure.
+    sink.taskFailed(error);
+    return undefined;
+  }
   // runs after the source's teardown, or at once if the source already ended synchronously
   subscription.add(() => observer.report());
   return subscription;
+}
+
+/** What a task function returned, classified by the task value rule (small integers: no enum
+ * object in the bundle). */
+const Kind = { Promise: 0, Observable: 1, Interop: 2, Thenable: 3, Plain: 4 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+/**
+ * Reads the shape of a task value. It may throw: a revoked Proxy throws on `instanceof`, a `then`
+ * getter can throw. `followTaskValue` calls it inside its protection, as `await` would.
+ */
+function kindOf(result: unknown): Kind {
+  if (result instanceof Promise) return Kind.Promise;
+  if ((typeof result !== 'object' && typeof result !== 'function') || result === null) return Kind.Plain;
+  if (isObservable(result)) return Kind.Observable;
+  if (isInteropObservable(result)) return Kind.Interop;
+  return typeof (result as PromiseLike<unknown>).then === 'function' ? Kind.Thenable : Kind.Plain;
 }
 
 /**
  * Applies the task value rule to what a task function returned, and reports the outcome to
  * `sink`, perhaps synchronously (plain values, synchronous Observables):
  * - an Observable or interop observable: its last emission, or `EmptyError` if it emits none;
- * - a PromiseLike: what it resolves to;
+ * - a PromiseLike: what it resolves to, followed as `await` follows it (a thenable resolving to
+ *   a promise gives that promise's value);
  * - anything else (arrays and iterables too): the value itself.
+ *
+ * Never throws: a value whose shape cannot be read (a `then` getter that throws, a revoked
+ * Proxy) fails the task with that error, as `await` would reject.
  *
  * Returns the Subscription of an Observable task, so that the caller can cancel it.
  * @internal
  */
 export function followTaskValue(result: unknown, sink: TaskSink): Subscription | undefined {
-  // the common case first: a native promise needs none of the Observable probes below
-  if (result instanceof Promise) {
-    // bound methods, not arrow closures: two small objects instead of two closures and their
-    // context, for every task that is alive while its promise runs
-    result.then(sink.onFulfilled ?? sink.taskFulfilled.bind(sink), sink.onRejected ?? sink.taskFailed.bind(sink));
+  let kind: Kind;
+  try {
+    kind = kindOf(result);
+  } catch (error) {
+    sink.taskFailed(error);
     return undefined;
   }
-  if (typeof result === 'object' || typeof result === 'function') {
-    if (result !== null) {
-      if (isObservable(result)) return followObservable(result, sink);
-      if (isInteropObservable(result)) return followObservable(from(result as never), sink);
-      const then = (result as PromiseLike<unknown>).then;
-      if (typeof then === 'function') {
-        try {
-          then.call(
-            result,
-            sink.onFulfilled ?? ((value: unknown) => sink.taskFulfilled(value)),
-            sink.onRejected ?? ((error: unknown) => sink.taskFailed(error)),
-          );
-        } catch (error) {
-          sink.taskFailed(error);
-        }
-        return undefined;
-      }
+  switch (kind) {
+    case Kind.Promise:
+    case Kind.Thenable: {
+      // A foreign thenable goes through Promise.resolve, which calls its `then` in a job of its
+      // own, catches a `then` that throws and follows nested thenables: exactly what await does.
+      const promise = kind === Kind.Promise ? (result as Promise<unknown>) : Promise.resolve(result);
+      // bound methods, not arrow closures: two small objects instead of two closures and their
+      // context, for every task that is alive while its promise runs
+      promise.then(sink.onFulfilled ?? sink.taskFulfilled.bind(sink), sink.onRejected ?? sink.taskFailed.bind(sink));
+      return undefined;
     }
+    case Kind.Observable:
+      return followObservable(result as Observable<unknown>, sink);
+    case Kind.Interop:
+      return followObservable(from(result as never), sink);
+    default:
+      sink.taskFulfilled(result);
+      return undefined;
   }
-  sink.taskFulfilled(result);
-  return undefined;
 }

@@ -1,11 +1,6 @@
 import { SoonValue } from '../SoonValue.js';
-
-/** Whether `value` is a plain record: made by `{}` or `Object.create(null)`, not a class instance. */
-const isPlainRecord = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-};
+import { defineEntry } from './defineEntry.js';
+import { isPlainRecord } from './isPlainRecord.js';
 
 /**
  * Waits for a SoonValue still pending (one of another group) and stores its value at `key`.
@@ -17,7 +12,7 @@ const storeWhenReady = (
   key: PropertyKey,
   pending: Promise<void>[],
 ): void => {
-  pending.push(soon.then((value) => void (target[key] = value)));
+  pending.push(soon.then((value) => defineEntry(target, key, value)));
 };
 
 /**
@@ -44,8 +39,8 @@ export function resolveResult(result: unknown): unknown {
     const record: Record<string, unknown> = {};
     for (const key of Object.keys(result)) {
       const entry = result[key];
-      if (!(entry instanceof SoonValue)) record[key] = entry;
-      else if (entry._status !== 'pending') record[key] = entry.value;
+      if (!(entry instanceof SoonValue)) defineEntry(record, key, entry);
+      else if (entry._status !== 'pending') defineEntry(record, key, entry.value);
       else storeWhenReady(entry, record, key, pending);
     }
     out = record;

@@ -51,22 +51,26 @@ export function runInGroup(
   group.startNow();
   // An async body goes on while its tasks run. A SoonValue returned as it is is read after the
   // join instead: awaiting it here would count its task's failure twice.
-  if (bodyError === NONE && isPromiseLike(result) && !(result instanceof SoonValue)) {
+  let isAsync = false;
+  if (bodyError === NONE) {
     try {
-      result.then(
-        (value) => {
-          result = value;
-          finish();
-        },
-        (error: unknown) => {
-          bodyFailed(error);
-          finish();
-        },
-      );
+      isAsync = !(result instanceof SoonValue) && isPromiseLike(result);
     } catch (error) {
-      bodyFailed(error);
-      finish();
+      bodyFailed(error); // a returned value whose shape cannot be read (a revoked Proxy, say)
     }
+  }
+  if (isAsync) {
+    // Promise.resolve follows a thenable as `await` does: nested thenables, a `then` that throws
+    Promise.resolve(result).then(
+      (value) => {
+        result = value;
+        finish();
+      },
+      (error: unknown) => {
+        bodyFailed(error);
+        finish();
+      },
+    );
   } else {
     finish();
   }

@@ -1,4 +1,4 @@
-import { describe } from './describe.js';
+import { describe, describeError } from './describe.js';
 
 /**
  * Argument checks shared by every public function. Each throws at the call, names the argument
@@ -62,4 +62,22 @@ export function assertConcurrency(value: unknown, what: string): asserts value i
   if (!(Number.isInteger(value) && value >= 1) && value !== Infinity) {
     throw new RangeError(`${what} must be an integer >= 1 or Infinity, got ${describe(value)}`);
   }
+}
+
+/**
+ * Reads the named fields of an options object once, so that a getter that throws (or a revoked
+ * Proxy) is a TypeError naming the field rather than a stray error from deep inside.
+ * @param what how the message names the object: `runTaskGroup(body, options): options`
+ */
+export function readOptions<K extends string>(options: object | undefined, keys: readonly K[], what: string): { [P in K]?: unknown } {
+  const out: { [P in K]?: unknown } = {};
+  if (options === undefined) return out;
+  for (const key of keys) {
+    try {
+      out[key] = (options as Record<K, unknown>)[key];
+    } catch (error) {
+      throw new TypeError(`${what}.${key} could not be read: ${describeError(error)}`, { cause: error });
+    }
+  }
+  return out;
 }
