@@ -362,7 +362,7 @@ describe('createTaskGroup: cancellation', () => {
     await jest.advanceTimersByTimeAsync(500); // the sleeping promise task settles; the group waits for it
     const error = (await join) as Error;
     expect(error.name).toBe('TimeoutError');
-    expect(error.message).toBe("task group 'search' timed out after 500 ms");
+    expect(error.message).toBe("task group 'search' timed out after 500 ms; still running: an anonymous task");
     expect(jest.getTimerCount()).toBe(0);
   });
 
