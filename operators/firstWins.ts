@@ -1,11 +1,9 @@
 import { Observable } from 'rxjs';
-import { describe } from '../src/internal/describe.js';
-import { isArraySafe } from '../src/internal/isPlainRecord.js';
-import { assertOptionalDelay, assertOptionsObject, readOptions } from '../src/internal/validate.js';
-import type { FirstWinsOptions } from './FirstWinsOptions.js';
-import { assertTaskInputs } from './internal/checks.js';
-import { Race } from './internal/Race.js';
-import type { TaskInput, TaskInputValue } from './TaskInput.js';
+import { checkFirstWinsArgs } from '../src/engine/index.js';
+import { FirstWinsRace } from './internal/FirstWinsRace.js';
+import type { FirstWinsOptions } from './types/FirstWinsOptions.js';
+import type { TaskInput } from './types/TaskInput.js';
+import type { TaskInputValue } from './types/TaskInputValue.js';
 
 /**
  * Races its inputs and emits the value of the first one to **succeed**; every other input is
@@ -57,15 +55,9 @@ export function firstWins<I extends readonly TaskInput<unknown>[]>(
   inputs: readonly [...I],
   options?: FirstWinsOptions,
 ): Observable<TaskInputValue<I[number]>> {
-  const caller = 'firstWins(inputs, options)';
-  if (!isArraySafe(inputs)) throw new TypeError(`${caller}: inputs must be an array of task inputs, got ${describe(inputs)}`);
-  assertTaskInputs(inputs, undefined, caller);
-  assertOptionsObject(options, `${caller}: options`);
-  const { stagger } = readOptions(options, ['stagger'], `${caller}: options`);
-  assertOptionalDelay(stagger, `${caller}: options.stagger`);
-  const entries: readonly unknown[] = inputs.slice();
+  const { entries, stagger } = checkFirstWinsArgs(inputs, options);
   return new Observable<TaskInputValue<I[number]>>((subscriber) => {
-    const race = new Race(entries, stagger, subscriber);
+    const race = new FirstWinsRace(entries, stagger, subscriber);
     subscriber.add(() => race.abandon());
     race.run();
   });

@@ -1,16 +1,9 @@
 import { Observable } from 'rxjs';
-import { assertOptionalLimiter } from '../src/internal/assertOptionalLimiter.js';
-import { describe, describeError } from '../src/internal/describe.js';
-import { failureOf } from '../src/internal/failureOf.js';
-import { defineEntry } from '../src/internal/defineEntry.js';
-import { isArraySafe, isPlainRecord } from '../src/internal/isPlainRecord.js';
-import { assertConcurrency, assertOptionsObject, readOptions } from '../src/internal/validate.js';
-import type { GatherOptions } from './GatherOptions.js';
-import { assertTaskInputs } from './internal/checks.js';
-import { callInput } from './internal/callInput.js';
-import { NO_ITEM, type RunnerOwner } from './internal/Runner.js';
-import { createRunner } from './internal/createRunner.js';
-import type { TaskInput, TaskInputValue } from './TaskInput.js';
+import { checkGatherArgs } from '../src/engine/index.js';
+import { GatherCollector } from './internal/GatherCollector.js';
+import type { GatherOptions } from './types/GatherOptions.js';
+import type { TaskInput } from './types/TaskInput.js';
+import type { TaskInputValue } from './types/TaskInputValue.js';
 
 /**
  * Runs every input concurrently and emits all their values at once, in input order (for a
@@ -72,77 +65,6 @@ export function gather<I extends Record<string, TaskInput<unknown>>>(
   options?: GatherOptions & { readonly settled?: false },
 ): Observable<{ -readonly [K in keyof I]: TaskInputValue<I[K]> }>;
 export function gather(inputs: unknown, options?: GatherOptions): Observable<unknown> {
-  const caller = 'gather(inputs, options)';
-  let entries: readonly unknown[];
-  let keys: string[] | undefined;
-  if (isArraySafe(inputs)) {
-    entries = inputs.slice(); // a snapshot: later changes to the array do not leak in
-  } else if (isPlainRecord(inputs)) {
-    // an object literal is a record whatever its keys: `{ then: ... }` too
-    keys = Object.keys(inputs);
-    entries = readEntries(inputs, keys, caller);
-  } else {
-    throw new TypeError(`${caller}: inputs must be an array or a record of task inputs, got ${describe(inputs)}`);
-  }
-  assertTaskInputs(entries, keys, caller);
-  assertOptionsObject(options, `${caller}: options`);
-  const { settled = false, concurrency = Infinity, limiter } = readOptions(options, GATHER_OPTIONS, `${caller}: options`);
-  if (typeof settled !== 'boolean') throw new TypeError(`${caller}: options.settled must be a boolean, got ${describe(settled)}`);
-  assertConcurrency(concurrency, `${caller}: options.concurrency`);
-  assertOptionalLimiter(limiter, `${caller}: options.limiter`);
-
-  return new Observable((subscriber) => {
-    const values = new Array<unknown>(entries.length);
-    /** inputs without a value yet */
-    let remaining = entries.length;
-    /** the next input to hand to the runner */
-    let next = 0;
-    const emit = (): void => {
-      subscriber.next(keys ? toRecord(keys, values) : values);
-      subscriber.complete();
-    };
-    const owner: RunnerOwner<unknown> = {
-      call: (input, _index, signal) => callInput(input, signal),
-      fulfilled(index, value) {
-        values[index] = settled ? { status: 'fulfilled', value } : value;
-        if (--remaining === 0) emit();
-      },
-      failed(index, reason) {
-        if (settled) {
-          values[index] = { status: 'rejected', reason };
-          if (--remaining === 0) emit();
-        } else {
-          const errors = runner.cancel(reason);
-          subscriber.error(errors ? failureOf([reason, ...errors], 'gather') : reason);
-        }
-      },
-      admits: () => true,
-      nextItem: () => (next < entries.length ? entries[next++] : NO_ITEM),
-    };
-    const runner = createRunner(owner, concurrency, limiter);
-    subscriber.add(() => runner.stop(unsubscribedReason));
-    if (remaining === 0) emit();
-    else runner.pump();
-  });
+  const args = checkGatherArgs(inputs, options);
+  return new Observable((subscriber) => new GatherCollector(args, subscriber).start());
 }
-
-const GATHER_OPTIONS = ['settled', 'concurrency', 'limiter'] as const;
-
-/** The result record: own data properties for every key, `__proto__` included. */
-const toRecord = (keys: readonly string[], values: readonly unknown[]): Record<string, unknown> => {
-  const record: Record<string, unknown> = {};
-  for (let i = 0; i < keys.length; i++) defineEntry(record, keys[i]!, values[i]);
-  return record;
-};
-
-/** Reads a record's entries once, at the call; a getter that throws is a TypeError naming it. */
-const readEntries = (inputs: Record<string, unknown>, keys: readonly string[], caller: string): unknown[] =>
-  keys.map((key) => {
-    try {
-      return inputs[key];
-    } catch (error) {
-      throw new TypeError(`${caller}: inputs.${key} could not be read: ${describeError(error)}`, { cause: error });
-    }
-  });
-
-const unsubscribedReason = (): DOMException => new DOMException('The subscriber of gather unsubscribed', 'AbortError');

@@ -2,14 +2,16 @@
 
 // Gathering and racing
 export { gather } from './gather.js';
-export type { GatherOptions } from './GatherOptions.js';
+export type { GatherOptions } from './types/GatherOptions.js';
 export { firstWins } from './firstWins.js';
-export type { FirstWinsOptions } from './FirstWinsOptions.js';
+export type { FirstWinsOptions } from './types/FirstWinsOptions.js';
 
 // Bounded concurrency
 export { mapConcurrent } from './mapConcurrent.js';
 export { mapConcurrentFrom } from './mapConcurrentFrom.js';
-export type { MapConcurrentOptions } from './MapConcurrentOptions.js';
+export type { MapConcurrentOptions } from './types/MapConcurrentOptions.js';
 
 // Inputs
-export type { TaskInput, TaskInputs, TaskInputValue } from './TaskInput.js';
+export type { TaskInput } from './types/TaskInput.js';
+export type { TaskInputs } from './types/TaskInputs.js';
+export type { TaskInputValue } from './types/TaskInputValue.js';

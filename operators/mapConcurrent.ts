@@ -1,8 +1,7 @@
+import { checkMapConcurrentArgs } from '../src/engine/index.js';
+import type { TaskResult } from '../src/index.js';
 import { Observable, type OperatorFunction } from 'rxjs';
-import type { TaskResult } from '../src/TaskResult.js';
-import { assertFunction } from '../src/internal/validate.js';
-import type { MapConcurrentOptions } from './MapConcurrentOptions.js';
-import { readMapOptions } from './internal/checks.js';
+import type { MapConcurrentOptions } from './types/MapConcurrentOptions.js';
 import { ConcurrentMapper } from './internal/ConcurrentMapper.js';
 
 /**
@@ -56,9 +55,7 @@ export function mapConcurrent<T, R>(
   project: (value: T, index: number, signal: AbortSignal) => R,
   options: number | MapConcurrentOptions,
 ): OperatorFunction<T, TaskResult<R>> {
-  const caller = 'mapConcurrent(project, options)';
-  assertFunction(project, `${caller}: project`);
-  const { concurrency, ordered, limiter } = readMapOptions(options, caller);
+  const { concurrency, ordered, limiter } = checkMapConcurrentArgs(project, options);
   return (source) =>
     new Observable<TaskResult<R>>((subscriber) => {
       const mapper = new ConcurrentMapper<T>(subscriber, project, concurrency, ordered, limiter);

@@ -1,12 +1,9 @@
 import { Observable } from 'rxjs';
-import type { TaskResult } from '../src/TaskResult.js';
-import { describe } from '../src/internal/describe.js';
-import { isPromiseLike } from '../src/internal/isPromiseLike.js';
-import { assertFunction } from '../src/internal/validate.js';
-import type { MapConcurrentOptions } from './MapConcurrentOptions.js';
-import { readMapOptions } from './internal/checks.js';
+import { checkMapConcurrentFromArgs } from '../src/engine/index.js';
+import type { TaskResult } from '../src/index.js';
 import { ConcurrentMapper } from './internal/ConcurrentMapper.js';
-import { NO_ITEM } from './internal/Runner.js';
+import { IteratorFeed } from './internal/IteratorFeed.js';
+import type { MapConcurrentOptions } from './types/MapConcurrentOptions.js';
 
 /**
  * Maps the items of an iterable or async iterable through `project` with at most `concurrency`
@@ -51,93 +48,11 @@ export function mapConcurrentFrom<T, R>(
   project: (value: T, index: number, signal: AbortSignal) => R,
   options: number | MapConcurrentOptions,
 ): Observable<TaskResult<R>> {
-  const caller = 'mapConcurrentFrom(input, project, options)';
-  const isAsync = typeof (input as AsyncIterable<T> | null)?.[Symbol.asyncIterator] === 'function';
-  if (!isAsync && typeof (input as Iterable<T> | null)?.[Symbol.iterator] !== 'function') {
-    throw new TypeError(`${caller}: input must be an Iterable or an AsyncIterable, got ${describe(input)}`);
-  }
-  assertFunction(project, `${caller}: project`);
-  const { concurrency, ordered, limiter } = readMapOptions(options, caller);
+  const { isAsync, concurrency, ordered, limiter } = checkMapConcurrentFromArgs(input, project, options);
   return new Observable<TaskResult<R>>((subscriber) => {
     const mapper = new ConcurrentMapper<T>(subscriber, project, concurrency, ordered, limiter);
     const iterator = isAsync ? (input as AsyncIterable<T>)[Symbol.asyncIterator]() : (input as Iterable<T>)[Symbol.iterator]();
-    /** whether the iterator is finished (exhausted or failed): then it needs no return() */
-    let exhausted = false;
-    /** an async next() in flight: only one at a time */
-    let pulling = false;
-    const ended = (): void => {
-      exhausted = true;
-      mapper.endInput();
-    };
-    const failed = (error: unknown): void => {
-      exhausted = true;
-      mapper.fail(error);
-    };
-    subscriber.add(() => {
-      if (exhausted) return;
-      exhausted = true;
-      closeIterator(iterator);
-    });
-    if (isAsync) {
-      /** the item an async next() delivered, until a slot takes it */
-      let ready: { readonly value: T } | undefined;
-      mapper.pullItem = () => {
-        if (ready) {
-          const { value } = ready;
-          ready = undefined;
-          return value;
-        }
-        if (pulling || exhausted) return NO_ITEM;
-        pulling = true;
-        let next: Promise<IteratorResult<T>>;
-        try {
-          next = Promise.resolve((iterator as AsyncIterator<T>).next());
-        } catch (error) {
-          pulling = false;
-          failed(error);
-          return NO_ITEM;
-        }
-        next.then(
-          (result) => {
-            pulling = false;
-            if (subscriber.closed) return;
-            if (result.done) return ended();
-            ready = { value: result.value };
-            mapper.runner.pump();
-          },
-          (error: unknown) => {
-            pulling = false;
-            if (!subscriber.closed) failed(error);
-          },
-        );
-        return NO_ITEM;
-      };
-    } else {
-      mapper.pullItem = () => {
-        if (exhausted) return NO_ITEM;
-        let result: IteratorResult<T>;
-        try {
-          result = (iterator as Iterator<T>).next();
-        } catch (error) {
-          failed(error);
-          return NO_ITEM;
-        }
-        if (!result.done) return result.value;
-        ended();
-        return NO_ITEM;
-      };
-    }
+    mapper.pullItem = new IteratorFeed(iterator, isAsync, mapper, subscriber).pull;
     mapper.runner.pump();
   });
-}
-
-/** Calls an iterator's `return()` so that a generator runs its `finally`; its failure has no
- * one left to report to, and is dropped rather than left as an unhandled rejection. */
-function closeIterator(iterator: Iterator<unknown> | AsyncIterator<unknown>): void {
-  try {
-    const result = iterator.return?.();
-    if (isPromiseLike(result)) result.then(undefined, () => undefined);
-  } catch {
-    // a return() that throws: the iterator is being abandoned either way
-  }
 }

@@ -1,4 +1,4 @@
-import { describeError } from './internal/describe.js';
+import { describeError } from './engine/describe.js';
 
 /**
  * The error a cancelled task's {@link SoonValue} settles with.

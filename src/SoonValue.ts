@@ -1,6 +1,6 @@
 import { Observable, type Subscriber, type TeardownLogic } from 'rxjs';
 import { PendingValueError } from './PendingValueError.js';
-import { taskLabel } from './internal/taskLabel.js';
+import { taskLabel } from './engine/taskLabel.js';
 
 /** What waits for a task: a subscriber, or the settle functions of a promise. */
 type Waiting<T> = Pick<Subscriber<T>, 'next' | 'error' | 'complete'>;

@@ -1,4 +1,4 @@
-import { describeError } from './internal/describe.js';
+import { describeError } from './engine/describe.js';
 
 /**
  * How a task group fails when more than one thing went wrong.

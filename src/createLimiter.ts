@@ -1,6 +1,6 @@
-import type { Limiter } from './Limiter.js';
-import { LimiterImpl } from './internal/LimiterImpl.js';
-import { assertConcurrency } from './internal/validate.js';
+import type { Limiter } from './types/Limiter.js';
+import { InProcessLimiter } from './limiter/InProcessLimiter.js';
+import { assertConcurrency } from './engine/checks/assert.js';
 
 /**
  * Creates a {@link Limiter}: at most `concurrency` tasks at once, across everything that
@@ -29,5 +29,5 @@ import { assertConcurrency } from './internal/validate.js';
  */
 export function createLimiter(concurrency: number): Limiter {
   assertConcurrency(concurrency, 'createLimiter(concurrency): concurrency');
-  return new LimiterImpl(concurrency);
+  return new InProcessLimiter(concurrency);
 }

@@ -1,7 +1,7 @@
-import type { TaskGroup } from './TaskGroup.interface.js';
-import type { TaskGroupOptions } from './TaskGroupOptions.js';
-import { checkGroupOptions } from './internal/checkGroupOptions.js';
-import { TaskGroupImpl } from './internal/TaskGroupImpl.js';
+import type { TaskGroup } from './types/TaskGroup.js';
+import type { TaskGroupOptions } from './types/TaskGroupOptions.js';
+import { checkGroupOptions } from './engine/checks/checkGroupOptions.js';
+import { TaskScope } from './group/TaskScope.js';
 
 /**
  * Creates a task group to use with `await using`: leaving the scope joins it.
@@ -41,5 +41,5 @@ import { TaskGroupImpl } from './internal/TaskGroupImpl.js';
  * @throws {TypeError | RangeError} when an option is invalid.
  */
 export function createTaskGroup(options?: TaskGroupOptions): TaskGroup {
-  return new TaskGroupImpl(checkGroupOptions(options, 'createTaskGroup(options)'));
+  return new TaskScope(checkGroupOptions(options, 'createTaskGroup(options)'));
 }

@@ -4,18 +4,18 @@
 export { createTaskGroup } from './createTaskGroup.js';
 export { runTaskGroup } from './runTaskGroup.js';
 export { taskGroup } from './taskGroup.js';
-export type { TaskGroup } from './TaskGroup.interface.js';
-export type { TaskGroupOptions } from './TaskGroupOptions.js';
-export type { SoonifyOptions } from './SoonifyOptions.js';
+export type { TaskGroup } from './types/TaskGroup.js';
+export type { TaskGroupOptions } from './types/TaskGroupOptions.js';
+export type { SoonifyOptions } from './types/SoonifyOptions.js';
 
 // Task values
 export { SoonValue } from './SoonValue.js';
-export type { TaskResult } from './TaskResult.js';
-export type { Resolved } from './Resolved.js';
+export type { TaskResult } from './types/TaskResult.js';
+export type { Resolved } from './types/Resolved.js';
 
 // Limiting concurrency
 export { createLimiter } from './createLimiter.js';
-export type { Limiter } from './Limiter.js';
+export type { Limiter } from './types/Limiter.js';
 
 // Errors
 export { CancelledError } from './CancelledError.js';

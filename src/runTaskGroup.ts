@@ -1,10 +1,9 @@
-import type { Resolved } from './Resolved.js';
-import type { TaskGroup } from './TaskGroup.interface.js';
-import type { TaskGroupOptions } from './TaskGroupOptions.js';
-import { runInGroup } from './internal/runInGroup.js';
-import { checkGroupOptions } from './internal/checkGroupOptions.js';
-import { TaskGroupImpl } from './internal/TaskGroupImpl.js';
-import { assertFunction } from './internal/validate.js';
+import type { Resolved } from './types/Resolved.js';
+import type { TaskGroup } from './types/TaskGroup.js';
+import type { TaskGroupOptions } from './types/TaskGroupOptions.js';
+import { runGroupBody } from './group/runGroupBody.js';
+import { checkGroupCall } from './engine/checks/checkGroupCall.js';
+import { TaskScope } from './group/TaskScope.js';
 
 /**
  * Runs `body` with a new task group and resolves with its return value once every task is done.
@@ -37,9 +36,8 @@ import { assertFunction } from './internal/validate.js';
  * an option is invalid.
  */
 export function runTaskGroup<R>(body: (tg: TaskGroup) => R | PromiseLike<R>, options?: TaskGroupOptions): Promise<Resolved<R>> {
-  assertFunction(body, 'runTaskGroup(body): body');
-  const group = new TaskGroupImpl(checkGroupOptions(options, 'runTaskGroup(body, options)'));
+  const group = new TaskScope(checkGroupCall('runTaskGroup', body, options));
   return new Promise((resolve, reject) =>
-    runInGroup(group, body, (failed, outcome) => (failed ? reject(outcome) : resolve(outcome as Resolved<R>))),
+    runGroupBody(group, body, (failed, outcome) => (failed ? reject(outcome) : resolve(outcome as Resolved<R>))),
   );
 }

@@ -1,11 +1,10 @@
 import { Observable } from 'rxjs';
-import type { Resolved } from './Resolved.js';
-import type { TaskGroup } from './TaskGroup.interface.js';
-import type { TaskGroupOptions } from './TaskGroupOptions.js';
-import { runInGroup } from './internal/runInGroup.js';
-import { checkGroupOptions } from './internal/checkGroupOptions.js';
-import { TaskGroupImpl } from './internal/TaskGroupImpl.js';
-import { assertFunction } from './internal/validate.js';
+import type { Resolved } from './types/Resolved.js';
+import type { TaskGroup } from './types/TaskGroup.js';
+import type { TaskGroupOptions } from './types/TaskGroupOptions.js';
+import { runGroupBody } from './group/runGroupBody.js';
+import { checkGroupCall } from './engine/checks/checkGroupCall.js';
+import { TaskScope } from './group/TaskScope.js';
 
 /**
  * A task group as a cold Observable: each subscription runs `body` with a new group, emits the
@@ -36,11 +35,10 @@ import { assertFunction } from './internal/validate.js';
  * an option is invalid.
  */
 export function taskGroup<R>(body: (tg: TaskGroup) => R, options?: TaskGroupOptions): Observable<Resolved<R>> {
-  assertFunction(body, 'taskGroup(body): body');
-  const checked = checkGroupOptions(options, 'taskGroup(body, options)');
+  const checked = checkGroupCall('taskGroup', body, options);
   return new Observable<Resolved<R>>((subscriber) => {
-    const group = new TaskGroupImpl(checked);
-    runInGroup(group, body, (failed, outcome) => {
+    const group = new TaskScope(checked);
+    runGroupBody(group, body, (failed, outcome) => {
       if (failed) return subscriber.error(outcome);
       subscriber.next(outcome as Resolved<R>);
       subscriber.complete();

@@ -1,6 +1,5 @@
+import { failureOf, type Slots } from '../../src/engine/index.js';
 import type { Subscriber } from 'rxjs';
-import type { LimiterImpl } from '../../src/internal/LimiterImpl.js';
-import { failureOf } from '../../src/internal/failureOf.js';
 import { NO_ITEM, type Runner, type RunnerOwner } from './Runner.js';
 import { createRunner } from './createRunner.js';
 import { Queue } from './Queue.js';
@@ -33,7 +32,7 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
     private readonly project: (value: T, index: number, signal: AbortSignal) => unknown,
     concurrency: number,
     private readonly ordered: boolean,
-    limiter: LimiterImpl | undefined,
+    limiter: Slots | undefined,
   ) {
     this.window = ordered ? concurrency * 2 : Infinity;
     this.runner = createRunner(this, concurrency, limiter);

@@ -1,7 +1,5 @@
+import { followTaskValue, type SlotClient, type Slots, type SlotTicket, type TaskSink, tryUnsubscribe } from '../../src/engine/index.js';
 import type { Subscription } from 'rxjs';
-import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
-import type { LimiterClient, LimiterImpl, LimiterTicket } from '../../src/internal/LimiterImpl.js';
-import { tryUnsubscribe } from '../../src/internal/tryUnsubscribe.js';
 import { Runner, type RunnerOwner } from './Runner.js';
 
 /**
@@ -9,7 +7,7 @@ import { Runner, type RunnerOwner } from './Runner.js';
  * no more workers than the most items it ever had in flight. Idle ones wait in a stack through
  * `nextIdle`.
  */
-class Worker<I> implements TaskSink, LimiterClient {
+class Worker<I> implements TaskSink, SlotClient {
   /** the next idle worker, while this one is idle */
   nextIdle: Worker<I> | undefined = undefined;
   /** whether an item is in this slot */
@@ -19,7 +17,7 @@ class Worker<I> implements TaskSink, LimiterClient {
   /** the item, while it waits for a limiter slot */
   item: I | undefined = undefined;
   /** its place in the limiter's queue */
-  ticket: LimiterTicket | undefined = undefined;
+  ticket: SlotTicket | undefined = undefined;
   /** whether it holds a limiter slot */
   holdsSlot = false;
   /** an Observable task's subscription */
@@ -31,7 +29,7 @@ class Worker<I> implements TaskSink, LimiterClient {
   readonly onFulfilled: (value: unknown) => void = this.taskFulfilled.bind(this);
   readonly onRejected: (error: unknown) => void = this.taskFailed.bind(this);
 
-  limiterGranted(): void {
+  slotGranted(): void {
     this.ticket = undefined;
     this.holdsSlot = true;
     const item = this.item as I;
@@ -63,7 +61,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
   constructor(
     owner: RunnerOwner<I>,
     private readonly concurrency: number,
-    private readonly limiter: LimiterImpl | undefined,
+    private readonly limiter: Slots | undefined,
   ) {
     super(owner);
   }

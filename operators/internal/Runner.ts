@@ -1,4 +1,4 @@
-import { teardownFailure } from '../../src/internal/failureOf.js';
+import { teardownFailure } from '../../src/engine/index.js';
 
 /**
  * What `nextItem` returns when there is no item to start now.

@@ -1,7 +1,5 @@
+import { followTaskValue, LinkedList, ListNode, type TaskSink, tryUnsubscribe } from '../../src/engine/index.js';
 import type { Subscription } from 'rxjs';
-import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
-import { LinkedList, ListNode } from '../../src/internal/LinkedList.js';
-import { tryUnsubscribe } from '../../src/internal/tryUnsubscribe.js';
 import { Runner } from './Runner.js';
 
 /** A running Observable (or non-promise) item: its index, and its subscription for cancel. */

@@ -1,4 +1,4 @@
-import type { SoonValue } from './SoonValue.js';
+import type { SoonValue } from '../SoonValue.js';
 import type { SoonifyOptions } from './SoonifyOptions.js';
 import type { TaskResult } from './TaskResult.js';
 

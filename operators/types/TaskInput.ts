@@ -1,5 +1,4 @@
 import type { InteropObservable, Observable } from 'rxjs';
-import type { TaskResult } from '../src/TaskResult.js';
 
 /**
  * One unit of work for the operators: an Observable, a PromiseLike, or a function that receives
@@ -28,23 +27,3 @@ export type TaskInput<T> =
   | InteropObservable<T>
   | PromiseLike<T>
   | ((signal: AbortSignal) => Observable<T> | InteropObservable<T> | PromiseLike<T> | T);
-
-/**
- * A tuple (or array) of {@link TaskInput}s whose values are `A`: `TaskInputs<[number, string]>`
- * is `[TaskInput<number>, TaskInput<string>]`.
- */
-export type TaskInputs<A extends readonly unknown[]> = { [K in keyof A]: TaskInput<A[K]> };
-
-/**
- * The value a {@link TaskInput} `I` produces, by the task value rule: for a function, the value
- * of what it returns. The operators infer their result types with it, from the inputs as written.
- *
- * ## Example
- * ```ts
- * import type { TaskInputValue } from 'rxjs-asyncer/operators';
- *
- * type A = TaskInputValue<(signal: AbortSignal) => Promise<number>>; // number
- * type B = TaskInputValue<Observable<string>>;                        // string
- * ```
- */
-export type TaskInputValue<I> = I extends (signal: AbortSignal) => infer R ? TaskResult<R> : TaskResult<I>;

@@ -1,4 +1,4 @@
-import type { Limiter } from '../src/Limiter.js';
+import type { Limiter } from '../../src/index.js';
 
 /** Options of {@link gather}. */
 export interface GatherOptions {

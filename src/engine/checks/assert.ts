@@ -1,4 +1,4 @@
-import { describe, describeError } from './describe.js';
+import { describe, describeError } from '../describe.js';
 
 /**
  * Argument checks shared by every public function. Each throws at the call, names the argument

@@ -1,25 +1,26 @@
 import type { Subscription } from 'rxjs';
-import { followTaskValue, type TaskSink } from './followTaskValue.js';
-import type { LimiterClient, LimiterImpl, LimiterTicket } from './LimiterImpl.js';
-import { failureOf } from './failureOf.js';
-import { neverAbortedSignal } from './neverAbortedSignal.js';
-import { tryUnsubscribe } from './tryUnsubscribe.js';
+import { followTaskValue } from '../engine/followTaskValue.js';
+import type { TaskSink } from '../engine/TaskSink.js';
+import type { SlotClient, Slots, SlotTicket } from '../engine/Slots.js';
+import { failureOf } from '../engine/failureOf.js';
+import { neverAbortedSignal } from '../engine/neverAbortedSignal.js';
+import { tryUnsubscribe } from '../engine/tryUnsubscribe.js';
 
 /**
  * One `limiter.run(fn, signal)` call: waits for a slot, runs `fn`, settles the promise.
  * It is its own abort listener (`handleEvent`), so a call costs no closure beyond the promise's.
  * @internal
  */
-export class LimitedRun<T> implements LimiterClient, TaskSink {
+export class LimitedCall<T> implements SlotClient, TaskSink {
   /** where the call stands */
   private state: 'waiting' | 'running' | 'done' = 'waiting';
   /** its place in the queue while waiting */
-  private ticket: LimiterTicket | undefined = undefined;
+  private ticket: SlotTicket | undefined = undefined;
   /** an Observable task's subscription while it runs */
   private subscription: Subscription | undefined = undefined;
 
   constructor(
-    private readonly limiter: LimiterImpl,
+    private readonly limiter: Slots,
     private readonly fn: (signal: AbortSignal) => T,
     private readonly signal: AbortSignal | undefined,
     private readonly resolve: (value: never) => void,
@@ -31,7 +32,7 @@ export class LimitedRun<T> implements LimiterClient, TaskSink {
     this.ticket = this.limiter.acquire(this);
   }
 
-  limiterGranted(): void {
+  slotGranted(): void {
     this.ticket = undefined;
     this.state = 'running';
     let result: unknown;

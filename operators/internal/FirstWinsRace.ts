@@ -1,7 +1,5 @@
+import { failureOf, followTaskValue, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
 import { type Subscriber, type Subscription, timer } from 'rxjs';
-import { failureOf, teardownFailure } from '../../src/internal/failureOf.js';
-import { followTaskValue, type TaskSink } from '../../src/internal/followTaskValue.js';
-import { tryUnsubscribe } from '../../src/internal/tryUnsubscribe.js';
 
 /** The losers' abort reason: one shared instance, made on first use, since building an error
  * (its stack trace) costs more than the rest of a small race. */
@@ -19,7 +17,7 @@ class Racer implements TaskSink {
   private subscription: Subscription | undefined = undefined;
 
   constructor(
-    private readonly race: Race,
+    private readonly race: FirstWinsRace,
     readonly index: number,
   ) {}
 
@@ -68,7 +66,7 @@ class Racer implements TaskSink {
  * success and cancels the rest, or errors with every failure once all inputs have failed.
  * @internal
  */
-export class Race {
+export class FirstWinsRace {
   /** the inputs started so far */
   private readonly racers: Racer[] = [];
   /** failures by input index */

@@ -1,20 +1,18 @@
 import { CancelledError } from '../CancelledError.js';
 import { SoonValue } from '../SoonValue.js';
-import type { SoonifyOptions } from '../SoonifyOptions.js';
-import type { TaskGroup } from '../TaskGroup.interface.js';
+import type { SoonifyOptions } from '../types/SoonifyOptions.js';
+import type { TaskGroup } from '../types/TaskGroup.js';
+import type { TaskOwner } from './TaskOwner.js';
 import { TaskGroupClosedError } from '../TaskGroupClosedError.js';
-import type { TaskResult } from '../TaskResult.js';
-import { describeError } from './describe.js';
-import { failureOf } from './failureOf.js';
+import type { TaskResult } from '../types/TaskResult.js';
+import { describeError } from '../engine/describe.js';
+import { failureOf } from '../engine/failureOf.js';
 import { GroupTask } from './GroupTask.js';
-import { assertOptionalLimiter } from './assertOptionalLimiter.js';
-import type { LimiterImpl } from './LimiterImpl.js';
-import { runningTask } from './runningTask.js';
-import { taskLabel } from './taskLabel.js';
-import type { CheckedGroupOptions } from './checkGroupOptions.js';
-import { assertFunction, assertOptionalString, assertOptionsObject, readOptions } from './validate.js';
-
-const SOONIFY_OPTIONS = ['name', 'limiter'] as const;
+import type { Slots } from '../engine/Slots.js';
+import { runningTask } from '../engine/runningTask.js';
+import { taskLabel } from '../engine/taskLabel.js';
+import type { CheckedGroupOptions } from '../engine/checks/checkGroupOptions.js';
+import { checkSoonifyArgs } from '../engine/checks/checkSoonifyArgs.js';
 
 /** The arguments of a call without any: shared, never mutated (the task only spreads them). */
 const NO_ARGS: unknown[] = [];
@@ -55,7 +53,7 @@ const isAbortError = (error: unknown): boolean => {
  * its signal aborts; it still closes only when every task has settled.
  * @internal
  */
-export class TaskGroupImpl implements TaskGroup {
+export class TaskScope implements TaskGroup, TaskOwner {
   readonly signal: AbortSignal;
   /** "task group" or "task group 'name'", for messages */
   readonly label: string;
@@ -65,7 +63,7 @@ export class TaskGroupImpl implements TaskGroup {
   /** aborts `signal` */
   private readonly controller = new AbortController();
   /** the group-wide limiter */
-  private readonly limiter: LimiterImpl | undefined;
+  private readonly limiter: Slots | undefined;
   /** tasks soonified and not settled yet: queued, waiting, running or abandoned */
   private active = 0;
   /** tasks soonified since the last start, in order */
@@ -109,17 +107,9 @@ export class TaskGroupImpl implements TaskGroup {
   }
 
   soonify<A extends unknown[], R>(fn: (...args: A) => R, options?: SoonifyOptions): (...args: A) => SoonValue<TaskResult<R>> {
-    assertFunction(fn, 'tg.soonify(fn): fn');
-    let name = fn.name;
-    let limiter = this.limiter;
-    if (options !== undefined) {
-      assertOptionsObject(options, 'tg.soonify(fn, options): options');
-      const read = readOptions(options, SOONIFY_OPTIONS, 'tg.soonify(fn, options): options');
-      assertOptionalString(read.name, 'tg.soonify(fn, options): options.name');
-      assertOptionalLimiter(read.limiter, 'tg.soonify(fn, options): options.limiter');
-      name = read.name ?? name;
-      limiter = read.limiter ?? limiter;
-    }
+    const checked = checkSoonifyArgs(fn, options);
+    const name = checked.name;
+    const limiter = checked.limiter ?? this.limiter;
     this.assertOpen(name);
     const group = this;
     // `arguments`, not a rest parameter: a call without arguments then allocates no array
@@ -233,7 +223,7 @@ export class TaskGroupImpl implements TaskGroup {
     return text;
   }
 
-  private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], name: string, limiter: LimiterImpl | undefined): SoonValue<unknown> {
+  private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], name: string, limiter: Slots | undefined): SoonValue<unknown> {
     this.assertOpen(name);
     const task = new GroupTask(this, fn, args, name, limiter);
     if (this.cancelled) {
@@ -312,16 +302,16 @@ export class TaskGroupImpl implements TaskGroup {
 /** A symbol Node 20+ and current browsers define; older runtimes need a polyfill for `await using`. */
 const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose);
 
-Object.defineProperty(TaskGroupImpl.prototype, asyncDispose, {
+Object.defineProperty(TaskScope.prototype, asyncDispose, {
   configurable: true,
   writable: true,
   /** Leaving an `await using` scope joins the group. */
-  value(this: TaskGroupImpl): Promise<void> {
+  value(this: TaskScope): Promise<void> {
     return this.join();
   },
 });
 
 // The interface asks for the method; it is installed on the prototype above.
-export interface TaskGroupImpl {
+export interface TaskScope {
   [Symbol.asyncDispose](): Promise<void>;
 }

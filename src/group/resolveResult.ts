@@ -1,6 +1,6 @@
 import { SoonValue } from '../SoonValue.js';
-import { defineEntry } from './defineEntry.js';
-import { isPlainRecord } from './isPlainRecord.js';
+import { defineEntry } from '../engine/defineEntry.js';
+import { isPlainRecord } from '../engine/isPlainRecord.js';
 
 /**
  * Waits for a SoonValue still pending (one of another group) and stores its value at `key`.

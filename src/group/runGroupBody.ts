@@ -1,8 +1,8 @@
-import type { TaskGroup } from '../TaskGroup.interface.js';
+import type { TaskGroup } from '../types/TaskGroup.js';
 import { SoonValue } from '../SoonValue.js';
-import { isPromiseLike } from './isPromiseLike.js';
+import { isPromiseLike } from '../engine/isPromiseLike.js';
 import { resolveResult } from './resolveResult.js';
-import type { TaskGroupImpl } from './TaskGroupImpl.js';
+import type { TaskScope } from './TaskScope.js';
 
 /** Marks "the body did not throw". */
 const NONE: unique symbol = Symbol('none');
@@ -18,8 +18,8 @@ const NONE: unique symbol = Symbol('none');
  * error (`cancel()`), that error is still what the caller gets, since there is no value.
  * @internal
  */
-export function runInGroup(
-  group: TaskGroupImpl,
+export function runGroupBody(
+  group: TaskScope,
   body: (tg: TaskGroup) => unknown,
   done: (failed: boolean, outcome: unknown) => void,
 ): void {

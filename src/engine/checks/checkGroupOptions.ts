@@ -1,7 +1,7 @@
-import type { TaskGroupOptions } from '../TaskGroupOptions.js';
+import type { TaskGroupOptions } from '../../types/TaskGroupOptions.js';
 import { assertOptionalLimiter } from './assertOptionalLimiter.js';
-import type { LimiterImpl } from './LimiterImpl.js';
-import { assertOptionalDelay, assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './validate.js';
+import type { Slots } from '../Slots.js';
+import { assertOptionalDelay, assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
 
 const GROUP_OPTIONS = ['signal', 'timeout', 'name', 'limiter'] as const;
 
@@ -9,8 +9,8 @@ const GROUP_OPTIONS = ['signal', 'timeout', 'name', 'limiter'] as const;
  * Task group options once checked.
  * @internal
  */
-export interface CheckedGroupOptions extends TaskGroupOptions {
-  readonly limiter?: LimiterImpl;
+export interface CheckedGroupOptions extends Omit<TaskGroupOptions, 'limiter'> {
+  readonly limiter?: Slots;
 }
 
 /**

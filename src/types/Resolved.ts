@@ -1,4 +1,4 @@
-import type { SoonValue } from './SoonValue.js';
+import type { SoonValue } from '../SoonValue.js';
 
 /** A SoonValue becomes its value; anything else stays as it is. */
 type ResolvedEntry<T> = T extends SoonValue<infer V> ? V : T;

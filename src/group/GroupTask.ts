@@ -1,11 +1,12 @@
 import type { Subscription } from 'rxjs';
 import { SoonValue } from '../SoonValue.js';
-import { followTaskValue, type TaskSink } from './followTaskValue.js';
-import { isPromiseLikeSafe } from './isPromiseLike.js';
-import { runningTask } from './runningTask.js';
-import { tryUnsubscribe } from './tryUnsubscribe.js';
-import type { LimiterClient, LimiterImpl, LimiterTicket } from './LimiterImpl.js';
-import type { TaskGroupImpl } from './TaskGroupImpl.js';
+import { followTaskValue } from '../engine/followTaskValue.js';
+import type { TaskSink } from '../engine/TaskSink.js';
+import { isPromiseLikeSafe } from '../engine/isPromiseLike.js';
+import { runningTask } from '../engine/runningTask.js';
+import { tryUnsubscribe } from '../engine/tryUnsubscribe.js';
+import type { SlotClient, Slots, SlotTicket } from '../engine/Slots.js';
+import type { TaskOwner } from './TaskOwner.js';
 
 /**
  * Where a task stands:
@@ -24,21 +25,21 @@ type TaskState = 'queued' | 'waiting' | 'running' | 'abandoned' | 'done';
  * SoonValue.
  * @internal
  */
-export class GroupTask extends SoonValue<unknown> implements LimiterClient, TaskSink {
+export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSink {
   /** its index in the group's `live` array while cancellation can reach it, else -1 */
   _slot = -1;
   /** where the task stands */
   _state: TaskState = 'queued';
   /** its place in the limiter's queue while waiting, an Observable task's subscription while it
    * runs: never both, so one field */
-  private _handle: LimiterTicket | Subscription | undefined = undefined;
+  private _handle: SlotTicket | Subscription | undefined = undefined;
 
   constructor(
-    private readonly _group: TaskGroupImpl,
+    private readonly _group: TaskOwner,
     private _fn: ((...args: unknown[]) => unknown) | undefined,
     private _args: unknown[] | undefined,
     name: string,
-    private readonly _limiter: LimiterImpl | undefined,
+    private readonly _limiter: Slots | undefined,
   ) {
     super(name);
   }
@@ -56,7 +57,7 @@ export class GroupTask extends SoonValue<unknown> implements LimiterClient, Task
     }
   }
 
-  limiterGranted(): void {
+  slotGranted(): void {
     this._handle = undefined;
     this._run();
   }
@@ -116,7 +117,7 @@ export class GroupTask extends SoonValue<unknown> implements LimiterClient, Task
   _cancelTask(): void {
     switch (this._state) {
       case 'waiting':
-        this._limiter!.withdraw(this._handle as LimiterTicket);
+        this._limiter!.withdraw(this._handle as SlotTicket);
         this._handle = undefined;
       // falls through: a task waiting for a slot never started
       case 'queued':

@@ -1,40 +1,24 @@
-import type { Limiter } from '../Limiter.js';
-import type { TaskResult } from '../TaskResult.js';
-import { LinkedList, ListNode } from './LinkedList.js';
-import { LimitedRun } from './LimitedRun.js';
-import { assertConcurrency, assertFunction, assertOptionalSignal } from './validate.js';
-
-/**
- * Something that waits for a limiter slot. `limiterGranted` is called once, when the slot is
- * its own; it must later give it back with `release()`.
- * @internal
- */
-export interface LimiterClient {
-  limiterGranted(): void;
-}
-
-/**
- * A place in a limiter's queue.
- * @internal
- */
-export class LimiterTicket extends ListNode {
-  constructor(readonly client: LimiterClient) {
-    super();
-  }
-}
+import type { Limiter } from '../types/Limiter.js';
+import type { TaskResult } from '../types/TaskResult.js';
+import { LinkedList } from '../engine/LinkedList.js';
+import { type SlotClient, SlotTicket, type Slots, slotsBrand } from '../engine/Slots.js';
+import { LimitedCall } from './LimitedCall.js';
+import { assertConcurrency } from '../engine/checks/assert.js';
+import { checkLimiterRunArgs } from '../engine/checks/checkLimiterRunArgs.js';
 
 /**
  * The limiter behind {@link createLimiter}. Groups and operators use `acquire` / `release`
  * directly, which costs no promise per task; `run` is the promise face for everyone else.
  * @internal
  */
-export class LimiterImpl implements Limiter {
+export class InProcessLimiter implements Limiter, Slots {
+  readonly [slotsBrand] = true as const;
   /** the bound */
   private bound: number;
   /** slots held */
   private held = 0;
   /** clients waiting for a slot, first in first out */
-  private readonly queue = new LinkedList<LimiterTicket>();
+  private readonly queue = new LinkedList<SlotTicket>();
   /** set while `drain` hands out slots, so that re-entrant releases don't recurse */
   private draining = false;
 
@@ -61,29 +45,28 @@ export class LimiterImpl implements Limiter {
   }
 
   run<T>(fn: (signal: AbortSignal) => T, signal?: AbortSignal): Promise<TaskResult<T>> {
-    assertFunction(fn, 'limiter.run(fn): fn');
-    assertOptionalSignal(signal, 'limiter.run(fn, signal): signal');
+    checkLimiterRunArgs(fn, signal);
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => new LimitedRun(this, fn, signal, resolve, reject).start());
+    return new Promise((resolve, reject) => new LimitedCall(this, fn, signal, resolve, reject).start());
   }
 
   /**
-   * Gives `client` a slot now (calling `limiterGranted` before returning) or queues it.
+   * Gives `client` a slot now (calling `slotGranted` before returning) or queues it.
    * Returns the ticket of a queued client, for `withdraw`.
    */
-  acquire(client: LimiterClient): LimiterTicket | undefined {
+  acquire(client: SlotClient): SlotTicket | undefined {
     if (this.held < this.bound && this.queue.size === 0) {
       this.held++;
-      client.limiterGranted();
+      client.slotGranted();
       return undefined;
     }
-    const ticket = new LimiterTicket(client);
+    const ticket = new SlotTicket(client);
     this.queue.push(ticket);
     return ticket;
   }
 
   /** Takes a queued client out of the queue; it never gets a slot. */
-  withdraw(ticket: LimiterTicket): void {
+  withdraw(ticket: SlotTicket): void {
     this.queue.remove(ticket);
   }
 
@@ -100,7 +83,7 @@ export class LimiterImpl implements Limiter {
       while (this.held < this.bound && this.queue.size > 0) {
         const ticket = this.queue.shift()!;
         this.held++;
-        ticket.client.limiterGranted();
+        ticket.client.slotGranted();
       }
     } finally {
       this.draining = false;

@@ -1,0 +1,22 @@
+import { describe } from '../describe.js';
+import { assertFunction } from './assert.js';
+import { checkMapOptions, type MapSettings } from './checkMapOptions.js';
+
+/**
+ * The check of `mapConcurrentFrom(input, project, options)`; says whether `input` is async.
+ * @internal
+ */
+export function checkMapConcurrentFromArgs(input: unknown, project: unknown, options: unknown): MapSettings & { readonly isAsync: boolean } {
+  const caller = 'mapConcurrentFrom(input, project, options)';
+  let isAsync = false;
+  let iterable = false;
+  try {
+    isAsync = typeof (input as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+    iterable = isAsync || typeof (input as Iterable<unknown> | null)?.[Symbol.iterator] === 'function';
+  } catch {
+    // a revoked Proxy: not an iterable one can read
+  }
+  if (!iterable) throw new TypeError(`${caller}: input must be an Iterable or an AsyncIterable, got ${describe(input)}`);
+  assertFunction(project, `${caller}: project`);
+  return { ...checkMapOptions(options, caller), isAsync };
+}

@@ -1,0 +1,37 @@
+import { describe } from '../describe.js';
+import type { Slots } from '../Slots.js';
+import { assertOptionalLimiter } from './assertOptionalLimiter.js';
+import { assertConcurrency, readOptions } from './assert.js';
+
+const MAP_OPTIONS = ['concurrency', 'ordered', 'limiter'] as const;
+
+/**
+ * The settings of `mapConcurrent` and `mapConcurrentFrom`, checked.
+ * @internal
+ */
+export interface MapSettings {
+  readonly concurrency: number;
+  readonly ordered: boolean;
+  readonly limiter: Slots | undefined;
+}
+
+/**
+ * Reads `number | MapConcurrentOptions` into checked settings.
+ * @internal
+ */
+export function checkMapOptions(options: unknown, caller: string): MapSettings {
+  if (typeof options === 'number') {
+    assertConcurrency(options, `${caller}: concurrency`);
+    return { concurrency: options, ordered: true, limiter: undefined };
+  }
+  if (options === undefined || typeof options !== 'object' || options === null) {
+    throw new TypeError(`${caller}: options must be a concurrency number or an options object, got ${describe(options)}`);
+  }
+  const { concurrency = Infinity, ordered = true, limiter } = readOptions(options, MAP_OPTIONS, `${caller}: options`);
+  assertConcurrency(concurrency, `${caller}: options.concurrency`);
+  if (typeof ordered !== 'boolean') {
+    throw new TypeError(`${caller}: options.ordered must be a boolean, got ${describe(ordered)}`);
+  }
+  assertOptionalLimiter(limiter, `${caller}: options.limiter`);
+  return { concurrency, ordered, limiter };
+}

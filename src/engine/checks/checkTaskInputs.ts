@@ -1,0 +1,32 @@
+import { isObservable } from 'rxjs';
+import { isInteropObservable } from '../isInteropObservable.js';
+import { isPromiseLike } from '../isPromiseLike.js';
+import { describe } from '../describe.js';
+
+/**
+ * Whether `value` can be a TaskInput: a function, an Observable, an interop observable or a
+ * PromiseLike.
+ * @internal
+ */
+export const isTaskInput = (value: unknown): boolean => {
+  try {
+    return typeof value === 'function' || isObservable(value) || isInteropObservable(value) || isPromiseLike(value);
+  } catch {
+    return false; // a revoked Proxy: refused by name like any other bad input
+  }
+};
+
+/**
+ * Checks every entry of an inputs array or record, naming the bad one: `inputs[2]`, `inputs.user`.
+ * @internal
+ */
+export function assertTaskInputs(entries: readonly unknown[], keys: readonly string[] | undefined, caller: string): void {
+  for (let i = 0; i < entries.length; i++) {
+    if (!isTaskInput(entries[i])) {
+      const where = keys ? `inputs.${keys[i]}` : `inputs[${i}]`;
+      throw new TypeError(
+        `${caller}: ${where} must be an Observable, a PromiseLike or a function of an AbortSignal, got ${describe(entries[i])}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { cyclesOf, graphOf, layeringViolations, readSources } from '../support/importGraph.js';
+
+// The structure ARCHITECTURE.md describes, checked on every `npm test`.
+
+const root = join(__dirname, '..', '..');
+/** src/ and every entry point beside it: a new entry folder is added here when it lands */
+const folders = ['src', 'operators'];
+const graph = graphOf(readSources(root, folders));
+
+describe('the import graph', () => {
+  it('has no cycle, type-only imports included', () => {
+    expect(cyclesOf(graph)).toEqual([]);
+  });
+
+  it('keeps the layers: entry points through the two doors, the engine below groups and limiters', () => {
+    expect(layeringViolations(graph)).toEqual([]);
+  });
+
+  it('reads every source file and its imports (a parser that saw nothing would pass the two above)', () => {
+    expect(graph.size).toBeGreaterThan(60);
+    expect(graph.get('operators/gather.ts')).toEqual(expect.arrayContaining(['src/engine/index.ts']));
+    expect(graph.get('src/group/TaskScope.ts')).toEqual(expect.arrayContaining(['src/group/GroupTask.ts']));
+  });
+});
+
+describe('the checks themselves', () => {
+  const fixture = (files: Record<string, string>) => graphOf(new Map(Object.entries(files)));
+
+  it('find a cycle, through type-only imports and re-exports too', () => {
+    const graph = fixture({
+      'src/a.ts': "import type { B } from './b.js';",
+      'src/b.ts': "export { c } from './c.js';",
+      'src/c.ts': "import { a } from './a.js';",
+    });
+    expect(cyclesOf(graph)).toEqual([['src/a.ts', 'src/b.ts', 'src/c.ts', 'src/a.ts']]);
+  });
+
+  it('find an entry point reaching past the doors, the core importing an entry point, the engine importing a group', () => {
+    const graph = fixture({
+      'operators/x.ts': "import { followTaskValue } from '../src/engine/followTaskValue.js';\nimport { y } from '../src/engine/index.js';",
+      'src/engine/index.ts': "import { TaskScope } from '../group/TaskScope.js';",
+      'src/group/TaskScope.ts': "import { gather } from '../../operators/x.js';",
+      'src/engine/failureOf.ts': "import { TaskGroupError } from '../TaskGroupError.js';",
+      'src/TaskGroupError.ts': '',
+    });
+    expect(layeringViolations(graph)).toEqual([
+      'operators/x.ts -> src/engine/followTaskValue.ts: entry points use src/index.ts or src/engine/index.ts',
+      'src/engine/index.ts -> src/group/TaskScope.ts: the engine imports only itself, the public types and the error classes',
+      'src/group/TaskScope.ts -> operators/x.ts: the core never imports an entry point',
+    ]);
+  });
+});
