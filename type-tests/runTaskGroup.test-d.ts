@@ -1,6 +1,6 @@
 import { expectType } from 'tsd';
 import { Observable } from 'rxjs';
-import { runTaskGroup, taskGroup, type Resolved, type SoonValue, type TaskResult } from 'rxjs-asyncer';
+import { runTaskGroup } from 'rxjs-asyncer';
 
 declare function getUser(id: number): Promise<{ id: number }>;
 declare function getPosts(id: number): Observable<string[]>;
@@ -22,18 +22,3 @@ expectType<Promise<{ id: number }>>(runTaskGroup((tg) => tg.soonify(getUser)(1))
 expectType<Promise<{ a: { id: number } }>>(runTaskGroup(async (tg) => ({ a: tg.soonify(getUser)(1) })));
 expectType<Promise<void>>(runTaskGroup(async () => {}));
 expectType<Promise<number>>(runTaskGroup(() => 5));
-
-// taskGroup: the same, as an Observable
-expectType<Observable<[{ id: number }, string[]]>>(taskGroup((tg) => [tg.soonify(getUser)(1), tg.soonify(getPosts)(1)] as const));
-expectType<Observable<{ user: { id: number } }>>(taskGroup((tg) => ({ user: tg.soonify(getUser)(1) })));
-
-// the helper types themselves
-expectType<number>({} as Resolved<SoonValue<number>>);
-expectType<number>({} as Resolved<Promise<SoonValue<number>>>);
-expectType<[number, string]>({} as Resolved<readonly [SoonValue<number>, SoonValue<string>]>);
-expectType<Date>({} as Resolved<Date>);
-expectType<number>({} as TaskResult<Promise<number>>);
-expectType<number>({} as TaskResult<Observable<number>>);
-expectType<number[]>({} as TaskResult<number[]>);
-expectType<Set<number>>({} as TaskResult<Set<number>>);
-expectType<Observable<number>>({} as TaskResult<Promise<Observable<number>>>);

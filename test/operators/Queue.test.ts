@@ -1,4 +1,4 @@
-import { Queue } from '../operators/internal/Queue.js';
+import { Queue } from '../../operators/internal/Queue.js';
 
 describe('Queue (internal)', () => {
   it('is first in, first out across its compactions', () => {

@@ -1,0 +1,14 @@
+import { expectAssignable, expectError, expectType } from 'tsd';
+import { createLimiter, createTaskGroup, type TaskGroup } from 'rxjs-asyncer';
+
+const tg = createTaskGroup({ name: 'batch', timeout: 1000, signal: new AbortController().signal, limiter: createLimiter(2) });
+expectType<TaskGroup>(tg);
+expectAssignable<AsyncDisposable>(tg);
+expectType<Promise<void>>(tg.join());
+expectType<AbortSignal>(tg.signal);
+expectType<boolean>(tg.closed);
+expectType<void>(tg.cancel('reason'));
+expectError(createTaskGroup({ timeout: '1s' }));
+expectError(createTaskGroup({ limiter: { concurrency: 1 } }));
+expectError(createTaskGroup({ unknown: true }));
+expectError(tg.closed = true);
