@@ -7,9 +7,9 @@ import { Runner, type RunnerOwner } from './Runner.js';
  * no more workers than the most items it ever had in flight. Idle ones wait in a stack through
  * `nextIdle`.
  */
-class Worker<I> implements TaskSink, SlotClient {
+class RunnerSlot<I> implements TaskSink, SlotClient {
   /** the next idle worker, while this one is idle */
-  nextIdle: Worker<I> | undefined = undefined;
+  nextIdle: RunnerSlot<I> | undefined = undefined;
   /** whether an item is in this slot */
   busy = false;
   /** the item's index */
@@ -54,9 +54,9 @@ class Worker<I> implements TaskSink, SlotClient {
  */
 export class ConcurrentRunner<I> extends Runner<I> {
   /** the top of the stack of idle workers, to reuse */
-  private idle: Worker<I> | undefined = undefined;
+  private idle: RunnerSlot<I> | undefined = undefined;
   /** every worker made (as many as the most items ever in flight), to reach busy ones on cancel */
-  private readonly workers: Worker<I>[] = [];
+  private readonly workers: RunnerSlot<I>[] = [];
 
   constructor(
     owner: RunnerOwner<I>,
@@ -93,7 +93,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
   }
 
   /** @internal called by a worker that got its limiter slot */
-  run(worker: Worker<I>, item: I): void {
+  run(worker: RunnerSlot<I>, item: I): void {
     let result: unknown;
     try {
       result = this.owner.call(item, worker.index, this.controller.signal);
@@ -106,7 +106,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
   }
 
   /** @internal a worker's task ended */
-  settled(worker: Worker<I>, failed: boolean, outcome: unknown): void {
+  settled(worker: RunnerSlot<I>, failed: boolean, outcome: unknown): void {
     this.free(worker);
     this.report(worker.index, failed, outcome);
     this.pump();
@@ -117,7 +117,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
     if (worker) {
       this.idle = worker.nextIdle;
     } else {
-      worker = new Worker(this);
+      worker = new RunnerSlot(this);
       this.workers.push(worker);
     }
     worker.busy = true;
@@ -132,7 +132,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
   }
 
   /** Empties a worker's slot: gives back its limiter slot and makes it idle. */
-  private free(worker: Worker<I>): void {
+  private free(worker: RunnerSlot<I>): void {
     worker.busy = false;
     worker.subscription = undefined;
     worker.item = undefined;
