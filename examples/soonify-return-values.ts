@@ -23,5 +23,5 @@ async function doWork(name: string): Promise<string> {
 }
 
 // The same with runTaskGroup: the body's SoonValues come back as values, typed [string, string].
-const [a, b] = await runTaskGroup((tg) => [tg.soonify(doWork)('Alex'), tg.soonify(doWork)('Ada')] as const);
+const [a, b] = await runTaskGroup((tg) => [tg.soonify(doWork)('Alex'), tg.soonify(doWork)('Ada')]);
 console.log('runTaskGroup:', a, '/', b);

@@ -11,7 +11,8 @@ import { TaskScope } from './group/TaskScope.js';
  * `body` runs at once; the tasks it soonifies start right after it returns (an async body's
  * later tasks start on the next microtask). The promise resolves with `Resolved<R>`: SoonValues
  * returned directly, or inside a returned array, tuple or plain record, are replaced by their
- * values.
+ * values. An array literal the body returns keeps its positions, with or without destructuring
+ * and `as const`: `[tg.soonify(user)(1), tg.soonify(posts)(1)]` resolves to `[User, Post[]]`.
  *
  * Errors: a task failure cancels the other tasks and rejects the promise with that error (or a
  * `TaskGroupError` when several failed). A body that throws or rejects fails the group the same
@@ -35,6 +36,15 @@ import { TaskScope } from './group/TaskScope.js';
  * @throws {TypeError | RangeError} at once (not as a rejection) when `body` is not a function or
  * an option is invalid.
  */
+export function runTaskGroup<R extends readonly unknown[] | []>(
+  body: (tg: TaskGroup) => R | PromiseLike<R>,
+  options?: TaskGroupOptions,
+): Promise<Resolved<R>>;
+/**
+ * Runs `body` with a new task group and resolves with its return value once every task is done.
+ * The signature for bodies that return anything but an array; see the one above.
+ */
+export function runTaskGroup<R>(body: (tg: TaskGroup) => R | PromiseLike<R>, options?: TaskGroupOptions): Promise<Resolved<R>>;
 export function runTaskGroup<R>(body: (tg: TaskGroup) => R | PromiseLike<R>, options?: TaskGroupOptions): Promise<Resolved<R>> {
   const group = new TaskScope(checkGroupCall('runTaskGroup', body, options));
   return new Promise((resolve, reject) =>

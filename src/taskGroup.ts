@@ -10,6 +10,9 @@ import { TaskScope } from './group/TaskScope.js';
  * A task group as a cold Observable: each subscription runs `body` with a new group, emits the
  * body's resolved value once every task is done, then completes.
  *
+ * The value is `Resolved<R>`, as for {@link runTaskGroup}: an array literal the body returns
+ * keeps its positions (`[User, Post[]]`), a record its keys.
+ *
  * Nothing runs before subscribe; every subscription runs `body` afresh. The tasks start right
  * after `body` returns. Unsubscribing cancels the group: Observable tasks are unsubscribed
  * (their teardown runs), `tg.signal` aborts with an `AbortError`, and queued tasks never start.
@@ -34,6 +37,15 @@ import { TaskScope } from './group/TaskScope.js';
  * @throws {TypeError | RangeError} at once (not on subscribe) when `body` is not a function or
  * an option is invalid.
  */
+export function taskGroup<R extends readonly unknown[] | []>(
+  body: (tg: TaskGroup) => R | PromiseLike<R>,
+  options?: TaskGroupOptions,
+): Observable<Resolved<R>>;
+/**
+ * A task group as a cold Observable: each subscription runs `body` with a new group and emits
+ * its resolved value. The signature for bodies that return anything but an array; see above.
+ */
+export function taskGroup<R>(body: (tg: TaskGroup) => R, options?: TaskGroupOptions): Observable<Resolved<R>>;
 export function taskGroup<R>(body: (tg: TaskGroup) => R, options?: TaskGroupOptions): Observable<Resolved<R>> {
   const checked = checkGroupCall('taskGroup', body, options);
   return new Observable<Resolved<R>>((subscriber) => {

@@ -26,3 +26,13 @@ expectType<Observable<{ a: PromiseSettledResult<number> }>>(gather({ a: fetchCou
 expectType<Observable<[number]>>(gather([of(1)], { settled: false, concurrency: 2, limiter: createLimiter(1) }));
 expectError(gather([of(1)], { concurrency: '2' }));
 expectError(gather(42));
+
+// a spread keeps the positions before it; readonly tuples are accepted
+declare const rest: ((signal: AbortSignal) => Promise<number>)[];
+expectType<Observable<[string, ...number[]]>>(gather([of('a'), ...rest]));
+expectType<Observable<[number, string]>>(gather([of(1), of('a')] as const));
+gather([of(1), of('a')] as const).subscribe(([n, s]) => {
+  expectType<number>(n);
+  // @ts-expect-error position 1 is a string
+  s.toFixed();
+});

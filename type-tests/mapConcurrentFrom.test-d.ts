@@ -9,3 +9,9 @@ expectType<Observable<number>>(mapConcurrentFrom(lines(), (line) => of(line.leng
 expectType<Observable<string>>(mapConcurrentFrom(new Set(['a']), (s, i, signal) => (signal.aborted ? s : `${s}${i}`), 1));
 expectError(mapConcurrentFrom(42, (n: number) => n, 1));
 expectError(mapConcurrentFrom([1], (s: string) => s, 1));
+
+// a readonly tuple is an Iterable like any other
+const ids = [1, 2] as const;
+expectType<Observable<number>>(mapConcurrentFrom(ids, async (id) => id * 2, 1));
+// @ts-expect-error ids are numbers
+mapConcurrentFrom(ids, (id) => id.toUpperCase(), 1);

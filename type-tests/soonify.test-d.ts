@@ -70,3 +70,9 @@ import { SoonValue as SoonValueClass } from 'rxjs-asyncer';
 new SoonValueClass(() => undefined);
 // @ts-expect-error: likewise
 new SoonValueClass('name');
+
+// a generic function keeps its type parameter through soonify
+declare function identity<T>(value: T): Promise<T>;
+expectType<SoonValue<number>>(tg.soonify(identity)(5));
+// @ts-expect-error the value is a number
+tg.soonify(identity)(5).value.toUpperCase();
