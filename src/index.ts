@@ -8,6 +8,15 @@ export type { TaskGroup } from './types/TaskGroup.js';
 export type { TaskGroupOptions } from './types/TaskGroupOptions.js';
 export type { SoonifyOptions } from './types/SoonifyOptions.js';
 
+// Long-lived scopes
+export { createScope } from './createScope.js';
+export type { Scope } from './types/Scope.js';
+export type { ScopeOptions } from './types/ScopeOptions.js';
+
+// Progress and events
+export type { Progress } from './types/Progress.js';
+export type { TaskEvent } from './types/TaskEvent.js';
+
 // Task values
 export { SoonValue } from './SoonValue.js';
 export type { TaskResult } from './types/TaskResult.js';
@@ -16,6 +25,7 @@ export type { Resolved } from './types/Resolved.js';
 // Limiting concurrency
 export { createLimiter } from './createLimiter.js';
 export type { Limiter } from './types/Limiter.js';
+export type { LimiterState } from './types/LimiterState.js';
 
 // Errors
 export { CancelledError } from './CancelledError.js';

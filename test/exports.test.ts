@@ -12,6 +12,7 @@ describe('exports', () => {
         'TaskGroupClosedError',
         'TaskGroupError',
         'createLimiter',
+        'createScope',
         'createTaskGroup',
         'runTaskGroup',
         'taskGroup',

@@ -36,3 +36,6 @@ export { checkFirstWinsArgs } from './checks/checkFirstWinsArgs.js';
 export { checkMapConcurrentArgs } from './checks/checkMapConcurrentArgs.js';
 export { checkMapConcurrentFromArgs } from './checks/checkMapConcurrentFromArgs.js';
 export type { MapSettings } from './checks/checkMapOptions.js';
+
+// Progress and events
+export { ProgressTracker, type TaskOutcome } from './ProgressTracker.js';

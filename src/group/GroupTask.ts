@@ -40,6 +40,8 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     private _args: unknown[] | undefined,
     name: string,
     private readonly _limiter: Slots | undefined,
+    /** the task's number in its group, for events */
+    readonly _id: number,
   ) {
     super(name);
   }
@@ -64,6 +66,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
 
   private _run(): void {
     this._state = 'running';
+    this._group.taskStarted(this);
     const fn = this._fn!;
     const args = this._args!;
     this._fn = this._args = undefined;
@@ -91,7 +94,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
   taskFulfilled(value: unknown): void {
     if (this._state === 'running') {
       this._detach();
-      this._settle('fulfilled', value);
+      this._finish('fulfilled', value, true);
       this._end();
     } else if (this._state === 'abandoned') {
       this._end();
@@ -103,12 +106,13 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     if (state !== 'running' && state !== 'abandoned') return;
     this._detach();
     if (!this._group.isCancellation(error)) {
-      if (state === 'running') this._settle('rejected', error);
+      const observed = this._waiting !== undefined && this._waiting.length > 0;
+      if (state === 'running') this._finish('rejected', error, true);
       // after the SoonValue settled and before the slot is released: the first failure
       // cancels the siblings first, so the slot cannot go to one of them
-      this._group.taskFailed(error);
+      this._group.taskFailed(error, observed);
     } else if (state === 'running') {
-      this._settle('cancelled', this._group.cancelledError(this._label));
+      this._finish('cancelled', this._group.cancelledError(this._label), true);
     }
     this._end();
   }
@@ -123,12 +127,12 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
       case 'queued':
         this._fn = this._args = undefined;
         this._detach();
-        this._settle('cancelled', this._group.cancelledError(this._label));
+        this._finish('cancelled', this._group.cancelledError(this._label), false);
         this._end(false);
         return;
       case 'running': {
         const subscription = this._handle as Subscription | undefined;
-        this._settle('cancelled', this._group.cancelledError(this._label));
+        this._finish('cancelled', this._group.cancelledError(this._label), true);
         if (!subscription) {
           this._state = 'abandoned';
           this._group.removeLive(this);
@@ -141,6 +145,12 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
         return;
       }
     }
+  }
+
+  /** Settles the SoonValue and tells the group's progress. @param ran whether `fn` was called */
+  private _finish(status: 'fulfilled' | 'rejected' | 'cancelled', outcome: unknown, ran: boolean): void {
+    if (!this._settle(status, outcome)) return;
+    this._group.taskSettled(this, ran, status === 'rejected' ? 'failed' : status, outcome);
   }
 
   /** Marks the task done and out of cancellation's reach. */

@@ -1,4 +1,11 @@
 import type { CancelledError } from '../CancelledError.js';
+import type { TaskOutcome } from '../engine/ProgressTracker.js';
+
+/** What progress and events need to know of a task. @internal */
+export interface TrackedTask {
+  readonly _id: number;
+  readonly _name: string;
+}
 
 /**
  * What a `GroupTask` needs from the scope that owns it. The scope implements it; the task
@@ -6,8 +13,15 @@ import type { CancelledError } from '../CancelledError.js';
  * @internal
  */
 export interface TaskOwner {
-  /** A task failed for real: record it; the first failure cancels the rest. */
-  taskFailed(error: unknown): void;
+  /**
+   * A task failed for real: a group records it and cancels the rest; a scope reports it.
+   * @param observed whether somebody waited on the task's SoonValue when it failed
+   */
+  taskFailed(error: unknown, observed?: boolean): void;
+  /** A task's function is about to be called. */
+  taskStarted(task: TrackedTask): void;
+  /** A task's SoonValue settled. @param ran whether its function was called */
+  taskSettled(task: TrackedTask, ran: boolean, outcome: TaskOutcome, error: unknown): void;
   /** A task settled for good: the owner may close. */
   taskDone(): void;
   /** Takes a task out of cancellation's reach (the task knows its index in the owner's list). */

@@ -1,8 +1,12 @@
+import { Observable } from 'rxjs';
 import { CancelledError } from '../CancelledError.js';
+import { ProgressTracker, type TaskOutcome } from '../engine/ProgressTracker.js';
+import type { Progress } from '../types/Progress.js';
+import type { TaskEvent } from '../types/TaskEvent.js';
 import { SoonValue } from '../SoonValue.js';
 import type { SoonifyOptions } from '../types/SoonifyOptions.js';
 import type { TaskGroup } from '../types/TaskGroup.js';
-import type { TaskOwner } from './TaskOwner.js';
+import type { TaskOwner, TrackedTask } from './TaskOwner.js';
 import { TaskGroupClosedError } from '../TaskGroupClosedError.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { describeError } from '../engine/describe.js';
@@ -65,14 +69,20 @@ export class TaskScope implements TaskGroup, TaskOwner {
   /** the group-wide limiter */
   private readonly limiter: Slots | undefined;
   /** tasks soonified and not settled yet: queued, waiting, running or abandoned */
-  private active = 0;
+  protected active = 0;
+  /** counts tasks by where they stand; publishes progress$ and events$ */
+  protected readonly tracker = new ProgressTracker();
+  /** the last task number handed out */
+  private lastId = 0;
   /** tasks soonified since the last start, in order */
   private startQueue: GroupTask[] = [];
   /** whether a microtask will start `startQueue` */
   private startScheduled = false;
-  private state: 'open' | 'joining' | 'closed' = 'open';
+  protected state: 'open' | 'joining' | 'closed' = 'open';
   /** whether `signal` has aborted: a plain field, read on every spawn (the getter is not free) */
-  private cancelled = false;
+  protected cancelled = false;
+  /** whether tasks may still be added while joining (a group: yes; a closing scope: no) */
+  protected acceptsWhileJoining = true;
   /** every failure in order of occurrence: task errors, and the outside signal's or timeout's reason */
   private readonly failures: unknown[] = [];
   /** the promise every join() returns, made on the first call */
@@ -86,9 +96,12 @@ export class TaskScope implements TaskGroup, TaskOwner {
   /** the `timeout` option's timer, armed until the group is cancelled or closed */
   private timer: ReturnType<typeof setTimeout> | undefined = undefined;
 
-  /** @param options checked by `checkGroupOptions` */
-  constructor({ signal, timeout, name, limiter }: CheckedGroupOptions) {
-    this.label = name === undefined ? 'task group' : `task group '${name}'`;
+  /**
+   * @param options checked by `checkGroupOptions`
+   * @param kind how messages call it: 'task group' or 'scope'
+   */
+  constructor({ signal, timeout, name, limiter }: CheckedGroupOptions, kind = 'task group') {
+    this.label = name === undefined ? kind : `${kind} '${name}'`;
     this.limiter = limiter;
     this.signal = this.controller.signal;
     if (signal?.aborted) {
@@ -120,6 +133,20 @@ export class TaskScope implements TaskGroup, TaskOwner {
     } as (...args: A) => SoonValue<TaskResult<R>>;
   }
 
+  startSoon<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): SoonValue<TaskResult<R>> {
+    const { name } = checkSoonifyArgs(fn, undefined);
+    this.assertOpen(name);
+    return this.spawn(fn as (...args: unknown[]) => unknown, args, name, this.limiter) as SoonValue<TaskResult<R>>;
+  }
+
+  get progress$(): Observable<Progress> {
+    return new Observable<Progress>((subscriber) => this.tracker.subscribeProgress(subscriber));
+  }
+
+  get events$(): Observable<TaskEvent> {
+    return new Observable<TaskEvent>((subscriber) => this.tracker.subscribeEvents(subscriber));
+  }
+
   cancel(reason?: unknown): void {
     if (this.state !== 'closed' && !this.cancelled) this.abort(reason);
   }
@@ -148,7 +175,7 @@ export class TaskScope implements TaskGroup, TaskOwner {
     }
     this.closeListeners.push(listener);
     this.state = 'joining';
-    if (this.active === 0) this.close();
+    if (this.active === 0) this.settleClose();
   }
 
   /** Starts every task soonified so far, now rather than on the next microtask. */
@@ -165,8 +192,16 @@ export class TaskScope implements TaskGroup, TaskOwner {
     if (!this.isCancellation(error)) this.taskFailed(error);
   }
 
+  taskStarted(task: TrackedTask): void {
+    this.tracker.started(task._id, task._name);
+  }
+
+  taskSettled(task: TrackedTask, ran: boolean, outcome: TaskOutcome, error: unknown): void {
+    this.tracker.settled(ran, outcome, task._id, task._name, outcome === 'failed' ? error : undefined);
+  }
+
   /** A task failed for real: record it; the first failure cancels the rest. */
-  taskFailed(error: unknown): void {
+  taskFailed(error: unknown, _observed?: boolean): void {
     this.failures.push(error);
     if (!this.cancelled) this.abort(error);
   }
@@ -185,8 +220,12 @@ export class TaskScope implements TaskGroup, TaskOwner {
 
   /** A task settled for good. */
   taskDone(): void {
-    this.active--;
-    if (this.active === 0 && this.state === 'joining') this.close();
+    if (--this.active === 0) this.idle();
+  }
+
+  /** Nothing is queued or running any more. */
+  protected idle(): void {
+    if (this.state === 'joining') this.settleClose();
   }
 
   /** Whether `error` only echoes the group's cancellation, so that it is not a failure. */
@@ -225,9 +264,11 @@ export class TaskScope implements TaskGroup, TaskOwner {
 
   private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], name: string, limiter: Slots | undefined): SoonValue<unknown> {
     this.assertOpen(name);
-    const task = new GroupTask(this, fn, args, name, limiter);
+    const task = new GroupTask(this, fn, args, name, limiter, ++this.lastId);
+    this.tracker.added(task._id, name);
     if (this.cancelled) {
       task._settle('cancelled', this.cancelledError(task._label));
+      this.tracker.settled(false, 'cancelled', task._id, name, undefined);
       return task;
     }
     this.active++;
@@ -238,25 +279,25 @@ export class TaskScope implements TaskGroup, TaskOwner {
       this.startScheduled = true;
       // a promise job, not queueMicrotask: fake timers (jest, sinon) fake queueMicrotask by
       // default and would freeze every group under test; zone.js's fakeAsync flushes this too
-      resolvedPromise.then(this.startSoon);
+      resolvedPromise.then(this.startBatch);
     }
     return task;
   }
 
-  private readonly startSoon = (): void => {
+  private readonly startBatch = (): void => {
     this.startScheduled = false;
     this.startNow();
   };
 
   /** @param name the task's name, for the message */
-  private assertOpen(name: string): void {
-    if (this.state === 'closed') {
+  protected assertOpen(name: string): void {
+    if (this.state === 'closed' || (this.state === 'joining' && !this.acceptsWhileJoining)) {
       throw new TaskGroupClosedError(`${this.label} is closed: ${taskLabel(name)} cannot start in it`);
     }
   }
 
   /** Cancellation from the `signal` option or the `timeout`: the reason is also a failure. */
-  private failFromOutside(reason: unknown): void {
+  protected failFromOutside(reason: unknown): void {
     if (this.cancelled || this.state === 'closed') return;
     this.failures.push(reason);
     this.abort(reason);
@@ -274,7 +315,7 @@ export class TaskScope implements TaskGroup, TaskOwner {
     for (const task of tasks) task._cancelTask();
   }
 
-  private close(): void {
+  private settleClose(): void {
     this.state = 'closed';
     this.stopWatching();
     const failures = this.failures;
@@ -283,6 +324,7 @@ export class TaskScope implements TaskGroup, TaskOwner {
     }
     const listeners = this.closeListeners;
     this.closeListeners = [];
+    this.tracker.complete();
     for (const listener of listeners) listener(this.failure !== undefined, this.failure?.error);
   }
 

@@ -1,4 +1,6 @@
+import { Observable, type Subscriber } from 'rxjs';
 import type { Limiter } from '../types/Limiter.js';
+import type { LimiterState } from '../types/LimiterState.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { LinkedList } from '../engine/LinkedList.js';
 import { type SlotClient, SlotTicket, type Slots, slotsBrand } from '../engine/Slots.js';
@@ -21,6 +23,8 @@ export class InProcessLimiter implements Limiter, Slots {
   private readonly queue = new LinkedList<SlotTicket>();
   /** set while `drain` hands out slots, so that re-entrant releases don't recurse */
   private draining = false;
+  /** `state$` subscribers; undefined while there are none, the only thing the hot path reads */
+  private watchers: Subscriber<LimiterState>[] | undefined = undefined;
 
   constructor(concurrency: number) {
     this.bound = concurrency;
@@ -33,6 +37,7 @@ export class InProcessLimiter implements Limiter, Slots {
   set concurrency(value: number) {
     assertConcurrency(value, 'limiter.concurrency');
     this.bound = value;
+    if (this.watchers) this.publish();
     this.drain();
   }
 
@@ -42,6 +47,18 @@ export class InProcessLimiter implements Limiter, Slots {
 
   get pending(): number {
     return this.queue.size;
+  }
+
+  get state$(): Observable<LimiterState> {
+    return new Observable<LimiterState>((subscriber) => {
+      subscriber.next(this.snapshot());
+      (this.watchers ??= []).push(subscriber);
+      return () => {
+        const watchers = this.watchers!;
+        watchers.splice(watchers.indexOf(subscriber), 1);
+        if (watchers.length === 0) this.watchers = undefined;
+      };
+    });
   }
 
   run<T>(fn: (signal: AbortSignal) => T, signal?: AbortSignal): Promise<TaskResult<T>> {
@@ -57,22 +74,25 @@ export class InProcessLimiter implements Limiter, Slots {
   acquire(client: SlotClient): SlotTicket | undefined {
     if (this.held < this.bound && this.queue.size === 0) {
       this.held++;
+      if (this.watchers) this.publish();
       client.slotGranted();
       return undefined;
     }
     const ticket = new SlotTicket(client);
     this.queue.push(ticket);
+    if (this.watchers) this.publish();
     return ticket;
   }
 
   /** Takes a queued client out of the queue; it never gets a slot. */
   withdraw(ticket: SlotTicket): void {
-    this.queue.remove(ticket);
+    if (this.queue.remove(ticket) && this.watchers) this.publish();
   }
 
   /** Gives a slot back and hands free slots to waiting clients. */
   release(): void {
     this.held--;
+    if (this.watchers) this.publish();
     this.drain();
   }
 
@@ -83,10 +103,21 @@ export class InProcessLimiter implements Limiter, Slots {
       while (this.held < this.bound && this.queue.size > 0) {
         const ticket = this.queue.shift()!;
         this.held++;
+        if (this.watchers) this.publish();
         ticket.client.slotGranted();
       }
     } finally {
       this.draining = false;
     }
+  }
+
+  private snapshot(): LimiterState {
+    return Object.freeze({ running: this.held, pending: this.queue.size, concurrency: this.bound });
+  }
+
+  /** Tells every `state$` subscriber the new state. */
+  private publish(): void {
+    const state = this.snapshot();
+    for (const subscriber of this.watchers!.slice()) subscriber.next(state);
   }
 }

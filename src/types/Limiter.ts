@@ -1,3 +1,5 @@
+import type { Observable } from 'rxjs';
+import type { LimiterState } from './LimiterState.js';
 import type { TaskResult } from './TaskResult.js';
 
 /**
@@ -35,6 +37,12 @@ export interface Limiter {
   readonly running: number;
   /** How many tasks are waiting for a slot now. */
   readonly pending: number;
+  /**
+   * The limiter's {@link LimiterState} at subscribe, then a new snapshot at each change (a slot
+   * taken or given back, a task queued or withdrawn, the bound changed). Never completes; nothing
+   * is computed for it while nobody subscribes.
+   */
+  readonly state$: Observable<LimiterState>;
   /**
    * Runs `fn` once a slot is free and resolves with its value by the task value rule (an
    * Observable's last emission, what a promise resolves to, or the value itself).

@@ -1,4 +1,7 @@
+import type { Observable } from 'rxjs';
 import type { SoonValue } from '../SoonValue.js';
+import type { Progress } from './Progress.js';
+import type { TaskEvent } from './TaskEvent.js';
 import type { SoonifyOptions } from './SoonifyOptions.js';
 import type { TaskResult } from './TaskResult.js';
 
@@ -47,6 +50,29 @@ export interface TaskGroup extends AsyncDisposable {
    * @throws {TaskGroupClosedError} when the group is closed (the wrapper throws it too).
    */
   soonify<A extends unknown[], R>(fn: (...args: A) => R, options?: SoonifyOptions): (...args: A) => SoonValue<TaskResult<R>>;
+  /**
+   * Schedules `fn(...args)` as a task, as `tg.soonify(fn)(...args)` does, with the arguments
+   * checked against `fn`'s parameters: AnyIO's name, and less noise for a call without arguments
+   * (`tg.startSoon(() => http.get(url))`). The task's name is `fn.name`.
+   *
+   * @param fn any function: returning a promise, an Observable or a plain value.
+   * @param args `fn`'s arguments.
+   * @returns the task's SoonValue.
+   * @throws {TypeError} when `fn` is not a function.
+   * @throws {TaskGroupClosedError} when the group is closed.
+   */
+  startSoon<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): SoonValue<TaskResult<R>>;
+  /**
+   * How far the group has got: the current {@link Progress} at subscribe, then a new snapshot at
+   * each change; completes after the final snapshot once the group has closed. Nothing is
+   * computed for it while nobody subscribes.
+   */
+  readonly progress$: Observable<Progress>;
+  /**
+   * What happens to each task ({@link TaskEvent}), from the moment of subscription on (a hot
+   * stream); completes once the group has closed.
+   */
+  readonly events$: Observable<TaskEvent>;
   /**
    * Aborted when the group is cancelled, for any reason: a failure (the error is its reason),
    * `cancel(reason)`, the `signal` option, the `timeout`, or unsubscribing from `taskGroup`.

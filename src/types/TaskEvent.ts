@@ -1,0 +1,33 @@
+/**
+ * One thing that happened to one task of a group or scope, from its `events$`.
+ *
+ * Every task gives `'added'`, then `'started'` if its function was called, then exactly one of
+ * `'fulfilled'`, `'failed'` or `'cancelled'`. Times are `performance.now()` milliseconds and never
+ * decrease along the stream. Events are frozen.
+ *
+ * ## Example
+ * ```ts
+ * import { runTaskGroup } from 'rxjs-asyncer';
+ *
+ * await runTaskGroup((tg) => {
+ *   tg.events$.subscribe((e) => console.log(e.type, e.id, e.name));
+ *   tg.startSoon(async function load() {});
+ * });
+ * // Logs:
+ * // added 1 load
+ * // started 1 load
+ * // fulfilled 1 load
+ * ```
+ */
+export interface TaskEvent {
+  /** What happened. */
+  readonly type: 'added' | 'started' | 'fulfilled' | 'failed' | 'cancelled';
+  /** The task's number, unique within its group or scope, from 1 in the order tasks were added. */
+  readonly id: number;
+  /** The task's name: `SoonifyOptions.name`, else the function's name, else `''`. */
+  readonly name: string;
+  /** When it happened: `performance.now()`, in milliseconds. */
+  readonly time: number;
+  /** The error, for `'failed'`. */
+  readonly error?: unknown;
+}
