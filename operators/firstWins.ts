@@ -55,9 +55,9 @@ export function firstWins<I extends readonly TaskInput<unknown>[]>(
   inputs: readonly [...I],
   options?: FirstWinsOptions,
 ): Observable<TaskInputValue<I[number]>> {
-  const { entries, stagger } = checkFirstWinsArgs(inputs, options);
+  const { entries, stagger, progress } = checkFirstWinsArgs(inputs, options);
   return new Observable<TaskInputValue<I[number]>>((subscriber) => {
-    const race = new FirstWinsRace(entries, stagger, subscriber);
+    const race = new FirstWinsRace(entries, stagger, subscriber, progress?.());
     subscriber.add(() => race.abandon());
     race.run();
   });

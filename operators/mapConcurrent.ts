@@ -55,10 +55,10 @@ export function mapConcurrent<T, R>(
   project: (value: T, index: number, signal: AbortSignal) => R,
   options: number | MapConcurrentOptions,
 ): OperatorFunction<T, TaskResult<R>> {
-  const { concurrency, ordered, limiter } = checkMapConcurrentArgs(project, options);
+  const settings = checkMapConcurrentArgs(project, options);
   return (source) =>
     new Observable<TaskResult<R>>((subscriber) => {
-      const mapper = new ConcurrentMapper<T>(subscriber, project, concurrency, ordered, limiter);
+      const mapper = new ConcurrentMapper<T>(subscriber, project, settings);
       subscriber.add(
         source.subscribe({
           next: (value) => mapper.push(value),

@@ -48,9 +48,10 @@ export function mapConcurrentFrom<T, R>(
   project: (value: T, index: number, signal: AbortSignal) => R,
   options: number | MapConcurrentOptions,
 ): Observable<TaskResult<R>> {
-  const { isAsync, concurrency, ordered, limiter } = checkMapConcurrentFromArgs(input, project, options);
+  const settings = checkMapConcurrentFromArgs(input, project, options);
+  const { isAsync } = settings;
   return new Observable<TaskResult<R>>((subscriber) => {
-    const mapper = new ConcurrentMapper<T>(subscriber, project, concurrency, ordered, limiter);
+    const mapper = new ConcurrentMapper<T>(subscriber, project, settings);
     const iterator = isAsync ? (input as AsyncIterable<T>)[Symbol.asyncIterator]() : (input as Iterable<T>)[Symbol.iterator]();
     mapper.pullItem = new IteratorFeed(iterator, isAsync, mapper, subscriber).pull;
     mapper.runner.pump();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { defer, finalize, map, mergeMap, Observable, of, throwError, timer } from 'rxjs';
+import type { Progress } from '../src/index.js';
 import { gather, mapConcurrent, mapConcurrentFrom } from '../operators/index.js';
 import { testScheduler } from './support/marbles.js';
 
@@ -179,5 +180,91 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('progress counts equal the model at every frame', () => {
+    /** The model's counts at frame `t`: a job runs from its start to its end, then is done. */
+    const modelAt = (list: readonly Job[], limit: number, t: number, lazy: boolean): number[] => {
+      const ends = schedule(list, limit);
+      const starts = ends.map((end, i) => end - list[i]!.duration);
+      const fulfilled = ends.filter((end) => end <= t).length;
+      const running = ends.filter((end, i) => starts[i]! <= t && t < end).length;
+      const total = lazy ? starts.filter((start) => start <= t).length : list.length;
+      return [total, total - running - fulfilled, running, fulfilled, 0, 0];
+    };
+    const counts = (p: Progress): number[] => [p.total, p.queued, p.running, p.fulfilled, p.failed, p.cancelled];
+
+    /** Observes with a progress callback stamped with the virtual clock. */
+    function observeProgress(make: (task: (i: number) => Observable<number>, progress: (p: Progress) => void) => Observable<unknown>, list: readonly Job[]) {
+      const scheduler = testScheduler();
+      const byFrame = new Map<number, number[]>();
+      const all: Progress[] = [];
+      scheduler.run(() => {
+        const { task } = instrument(list, () => scheduler.now());
+        make(task, (p) => {
+          all.push(p);
+          byFrame.set(scheduler.now(), counts(p));
+        }).subscribe({ error: () => undefined });
+      });
+      return { byFrame, all };
+    }
+
+    const invariants = (all: readonly Progress[], limit: number): void => {
+      for (const p of all) {
+        expect(p.queued + p.running + p.fulfilled + p.failed + p.cancelled).toBe(p.total);
+        expect(p.running).toBeLessThanOrEqual(limit);
+        expect(Object.isFrozen(p)).toBe(true);
+      }
+    };
+
+    it('gather', () => {
+      fc.assert(
+        fc.property(jobs, concurrency, (list, limit) => {
+          const { byFrame, all } = observeProgress((task, progress) => gather(list.map((_, i) => task(i)), { concurrency: limit, progress }), list);
+          invariants(all, limit);
+          if (list.length === 0) return expect(all).toEqual([]);
+          const failing = list.some((job) => job.fails);
+          if (!failing) {
+            for (const [frame, got] of byFrame) expect(got).toEqual(modelAt(list, limit, frame, false));
+            return;
+          }
+          // a failure: it is the only one counted, and everything unfinished is cancelled
+          const last = counts(all.at(-1)!);
+          expect([last[0], last[1], last[2], last[4]]).toEqual([list.length, 0, 0, 1]);
+          expect(last[3]! + last[5]! + 1).toBe(list.length);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('mapConcurrent, unordered (total grows as the source pushes)', () => {
+      fc.assert(
+        fc.property(jobs, concurrency, (list, limit) => {
+          fc.pre(!list.some((job) => job.fails));
+          const { byFrame, all } = observeProgress(
+            (task, progress) => of(...list.map((_, i) => i)).pipe(mapConcurrent((i: number) => task(i), { concurrency: limit, ordered: false, progress })),
+            list,
+          );
+          invariants(all, limit);
+          for (const [frame, got] of byFrame) expect(got).toEqual(modelAt(list, limit, frame, false));
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('mapConcurrentFrom, unordered (total grows as items are pulled, one per start)', () => {
+      fc.assert(
+        fc.property(jobs, concurrency, (list, limit) => {
+          fc.pre(!list.some((job) => job.fails));
+          const { byFrame, all } = observeProgress(
+            (task, progress) => mapConcurrentFrom(list.map((_, i) => i), (i: number) => task(i), { concurrency: limit, ordered: false, progress }),
+            list,
+          );
+          invariants(all, limit);
+          for (const [frame, got] of byFrame) expect(got).toEqual(modelAt(list, limit, frame, true));
+        }),
+        { numRuns: 200 },
+      );
+    });
   });
 });

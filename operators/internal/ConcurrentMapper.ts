@@ -1,4 +1,4 @@
-import { failureOf, type Slots } from '../../src/engine/index.js';
+import { failureOf, type MapSettings } from '../../src/engine/index.js';
 import type { Subscriber } from 'rxjs';
 import { NO_ITEM, type Runner, type RunnerOwner } from './Runner.js';
 import { createRunner } from './createRunner.js';
@@ -14,6 +14,8 @@ const unsubscribedReason = (): DOMException => new DOMException('The subscriber 
  */
 export class ConcurrentMapper<T> implements RunnerOwner<T> {
   readonly runner: Runner;
+  /** emit in input order */
+  private readonly ordered: boolean;
   /** ordered mode: the index of the next result to emit */
   private nextEmit = 0;
   /** ordered mode: finished results waiting for an earlier one */
@@ -30,15 +32,16 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
   constructor(
     private readonly subscriber: Subscriber<unknown>,
     private readonly project: (value: T, index: number, signal: AbortSignal) => unknown,
-    concurrency: number,
-    private readonly ordered: boolean,
-    limiter: Slots | undefined,
+    { concurrency, ordered, limiter, progress }: MapSettings,
   ) {
+    this.ordered = ordered;
     this.window = ordered ? concurrency * 2 : Infinity;
     this.runner = createRunner(this, concurrency, limiter);
+    const tracker = (this.runner.tracker = progress?.());
     subscriber.add(() => {
       this.queue.clear();
       this.runner.stop(unsubscribedReason);
+      tracker?.complete();
     });
   }
 
@@ -74,11 +77,15 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
 
   nextItem(): T | typeof NO_ITEM {
     if (this.queue.length > 0) return this.queue.shift();
-    return this.pullItem ? this.pullItem() : NO_ITEM;
+    if (!this.pullItem) return NO_ITEM;
+    const item = this.pullItem();
+    if (item !== NO_ITEM) this.runner.tracker?.added(0, ''); // a lazy input's total grows as it is read
+    return item;
   }
 
   /** A push source's value: queued in O(1), started as soon as a slot is free. */
   push(value: T): void {
+    this.runner.tracker?.added(0, '');
     this.queue.push(value);
     this.runner.pump();
   }

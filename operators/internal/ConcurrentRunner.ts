@@ -96,6 +96,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
   run(worker: RunnerSlot<I>, item: I): void {
     let result: unknown;
     try {
+      this.tracker?.started(worker.index, '');
       result = this.owner.call(item, worker.index, this.controller.signal);
     } catch (error) {
       this.settled(worker, true, error);

@@ -1,4 +1,4 @@
-import { failureOf, followTaskValue, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
+import { failureOf, followTaskValue, type ProgressTracker, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
 import { type Subscriber, type Subscription, timer } from 'rxjs';
 
 /** The losers' abort reason: one shared instance, made on first use, since building an error
@@ -22,6 +22,7 @@ class Racer implements TaskSink {
   ) {}
 
   start(input: unknown): void {
+    this.race.tracker?.started(this.index, '');
     let result = input;
     if (typeof input === 'function') {
       this.controller = new AbortController();
@@ -37,11 +38,15 @@ class Racer implements TaskSink {
   }
 
   taskFulfilled(value: unknown): void {
-    if (this.end()) this.race.won(value);
+    if (!this.end()) return;
+    this.race.tracker?.settled(true, 'fulfilled', this.index, '', undefined);
+    this.race.won(value);
   }
 
   taskFailed(error: unknown): void {
-    if (this.end()) this.race.lost(this, error);
+    if (!this.end()) return;
+    this.race.tracker?.settled(true, 'failed', this.index, '', undefined);
+    this.race.lost(this, error);
   }
 
   /** Cancels the input if it still runs; adds what a throwing teardown threw to `errors`. */
@@ -81,11 +86,15 @@ export class FirstWinsRace {
     private readonly inputs: readonly unknown[],
     private readonly stagger: number | undefined,
     private readonly subscriber: Subscriber<unknown>,
+    /** counts the inputs for the `progress` option; undefined without it */
+    readonly tracker: ProgressTracker | undefined,
   ) {
     this.errors = new Array<unknown>(inputs.length);
+    if (tracker) subscriber.add(() => tracker.complete());
   }
 
   run(): void {
+    this.tracker?.addedMany(this.inputs.length);
     if (this.inputs.length === 0) {
       this.subscriber.error(new AggregateError([], 'firstWins: there is no input to race'));
       return;
@@ -134,6 +143,7 @@ export class FirstWinsRace {
     this.timer = undefined;
     let errors: unknown[] | undefined;
     for (const racer of this.racers) errors = racer.cancel(reason, errors);
+    this.tracker?.cancelledRest(); // losers running, and inputs never started
     return errors;
   }
 

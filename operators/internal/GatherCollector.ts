@@ -28,11 +28,14 @@ export class GatherCollector implements RunnerOwner<unknown> {
     this.values = new Array<unknown>(args.entries.length);
     this.remaining = args.entries.length;
     this.runner = createRunner(this, args.concurrency, args.limiter);
+    const tracker = (this.runner.tracker = args.progress?.());
     subscriber.add(() => this.runner.stop(unsubscribedReason));
+    if (tracker) subscriber.add(() => tracker.complete());
   }
 
   /** Starts the inputs, or emits at once when there are none. */
   start(): void {
+    this.runner.tracker?.addedMany(this.remaining);
     if (this.remaining === 0) this.emit();
     else this.runner.pump();
   }

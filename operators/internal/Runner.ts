@@ -1,4 +1,4 @@
-import { teardownFailure } from '../../src/engine/index.js';
+import { type ProgressTracker, teardownFailure } from '../../src/engine/index.js';
 
 /**
  * What `nextItem` returns when there is no item to start now.
@@ -46,6 +46,9 @@ export abstract class Runner<I = unknown> {
   private pumping = false;
   private pumpAgain = false;
 
+  /** counts the items for the operator's `progress` option; undefined without it */
+  tracker: ProgressTracker | undefined = undefined;
+
   constructor(protected readonly owner: RunnerOwner<I>) {}
 
   /** Whether one more item may start now. */
@@ -90,6 +93,7 @@ export abstract class Runner<I = unknown> {
   cancel(reason: unknown): unknown[] | undefined {
     if (this.closed) return undefined;
     this.closed = true;
+    this.tracker?.cancelledRest();
     this.controller.abort(reason);
     return this.cancelInFlight();
   }
@@ -102,6 +106,7 @@ export abstract class Runner<I = unknown> {
     if (this.closed) return;
     if (this.running === 0) {
       this.closed = true;
+      this.tracker?.cancelledRest(); // values that never got a slot
       return;
     }
     const errors = this.cancel(makeReason());
@@ -113,6 +118,7 @@ export abstract class Runner<I = unknown> {
   /** Tells the owner how item `index` ended, unless the runner was cancelled meanwhile. */
   protected report(index: number, failed: boolean, outcome: unknown): void {
     if (this.closed) return;
+    this.tracker?.settled(true, failed ? 'failed' : 'fulfilled', index, '', undefined);
     if (failed) this.owner.failed(index, outcome);
     else this.owner.fulfilled(index, outcome);
   }

@@ -59,6 +59,7 @@ export class UnboundedRunner<I> extends Runner<I> {
     this.running++;
     let result: unknown;
     try {
+      this.tracker?.started(index, '');
       result = this.owner.call(item, index, this.controller.signal);
     } catch (error) {
       this.done(index, true, error);

@@ -1,3 +1,6 @@
+import type { Observer } from 'rxjs';
+import type { Progress } from '../../src/index.js';
+
 /** Options of {@link firstWins}. */
 export interface FirstWinsOptions {
   /**
@@ -8,4 +11,11 @@ export interface FirstWinsOptions {
    * @default undefined (every input starts at subscribe)
    */
   readonly stagger?: number;
+  /**
+   * Told how far the work has got: a callback, or an Observer (its `complete` is called once the
+   * operator has ended, however it ended). Each subscription counts its own tasks; {@link Progress}
+   * describes the counts; `total` is the number of inputs from the start; the losers count as cancelled. Nothing is counted without this option.
+   * @default undefined
+   */
+  readonly progress?: ((progress: Progress) => void) | Partial<Observer<Progress>>;
 }

@@ -1,4 +1,5 @@
-import type { Limiter } from '../../src/index.js';
+import type { Observer } from 'rxjs';
+import type { Limiter, Progress } from '../../src/index.js';
 
 /** Options of {@link mapConcurrent} and {@link mapConcurrentFrom}. */
 export interface MapConcurrentOptions {
@@ -19,4 +20,11 @@ export interface MapConcurrentOptions {
    * @default undefined
    */
   readonly limiter?: Limiter;
+  /**
+   * Told how far the work has got: a callback, or an Observer (its `complete` is called once the
+   * operator has ended, however it ended). Each subscription counts its own tasks; {@link Progress}
+   * describes the counts; `total` grows as source values arrive (`mapConcurrent`) or items are pulled (`mapConcurrentFrom`). Nothing is counted without this option.
+   * @default undefined
+   */
+  readonly progress?: ((progress: Progress) => void) | Partial<Observer<Progress>>;
 }

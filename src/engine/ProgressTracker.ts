@@ -37,8 +37,14 @@ export class ProgressTracker {
    * clock of a test may) */
   private lastTime = -Infinity;
 
-  /** @param onProgress also told of each snapshot (an operator's `progress` callback), if given */
-  constructor(private readonly onProgress?: (progress: Progress) => void) {
+  /**
+   * @param onProgress also told of each snapshot (an operator's `progress` option), if given
+   * @param onComplete told once, when the batch is over (an operator's `progress` observer)
+   */
+  constructor(
+    private readonly onProgress?: (progress: Progress) => void,
+    private readonly onComplete?: () => void,
+  ) {
     if (onProgress) this.watched = true;
   }
 
@@ -67,6 +73,22 @@ export class ProgressTracker {
     if (this.watched) this.publish('started', id, name, undefined);
   }
 
+  /** `count` tasks added at once (an operator's array or record): one snapshot, no events. */
+  addedMany(count: number): void {
+    this.total += count;
+    this.queued += count;
+    if (this.watched && count > 0) this.publish(undefined, 0, '', undefined);
+  }
+
+  /** A batch was cancelled: every task queued or running counts as cancelled, in one snapshot. */
+  cancelledRest(): void {
+    const rest = this.queued + this.running;
+    if (rest === 0) return;
+    this.cancelled += rest;
+    this.queued = this.running = 0;
+    if (this.watched) this.publish(undefined, 0, '', undefined);
+  }
+
   /** @param ran whether the task's function was called (it was `running`, not `queued`) */
   settled(ran: boolean, outcome: TaskOutcome, id: number, name: string, error: unknown): void {
     if (ran) this.running--;
@@ -84,6 +106,7 @@ export class ProgressTracker {
     this.eventSubscribers = [];
     this.watched = this.onProgress !== undefined;
     for (const subscriber of subscribers) subscriber.complete();
+    this.onComplete?.();
   }
 
   /** A frozen copy of the counts. */
@@ -102,13 +125,14 @@ export class ProgressTracker {
     };
   }
 
-  private publish(type: TaskEvent['type'], id: number, name: string, error: unknown): void {
+  /** @param type the event to tell `events$`; undefined for a change that is not one task's */
+  private publish(type: TaskEvent['type'] | undefined, id: number, name: string, error: unknown): void {
     if (this.progressSubscribers.length > 0 || this.onProgress) {
       const progress = this.snapshot();
       this.onProgress?.(progress);
       for (const subscriber of this.progressSubscribers.slice()) subscriber.next(progress);
     }
-    if (this.eventSubscribers.length > 0) {
+    if (type !== undefined && this.eventSubscribers.length > 0) {
       const time = (this.lastTime = Math.max(this.lastTime, performance.now()));
       const event: TaskEvent = Object.freeze(type === 'failed' ? { type, id, name, time, error } : { type, id, name, time });
       for (const subscriber of this.eventSubscribers.slice()) subscriber.next(event);

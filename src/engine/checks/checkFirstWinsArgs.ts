@@ -1,5 +1,7 @@
 import { describe } from '../describe.js';
 import { isArraySafe } from '../isPlainRecord.js';
+import type { ProgressTracker } from '../ProgressTracker.js';
+import { checkProgressOption } from './checkProgressOption.js';
 import { assertOptionalDelay, assertOptionsObject, readOptions } from './assert.js';
 import { assertTaskInputs } from './checkTaskInputs.js';
 
@@ -7,12 +9,15 @@ import { assertTaskInputs } from './checkTaskInputs.js';
  * The check of `firstWins(inputs, options)`: a snapshot of the inputs, and the stagger.
  * @internal
  */
-export function checkFirstWinsArgs(inputs: unknown, options: unknown): { readonly entries: readonly unknown[]; readonly stagger: number | undefined } {
+export function checkFirstWinsArgs(
+  inputs: unknown,
+  options: unknown,
+): { readonly entries: readonly unknown[]; readonly stagger: number | undefined; readonly progress: (() => ProgressTracker) | undefined } {
   const caller = 'firstWins(inputs, options)';
   if (!isArraySafe(inputs)) throw new TypeError(`${caller}: inputs must be an array of task inputs, got ${describe(inputs)}`);
   assertTaskInputs(inputs, undefined, caller);
   assertOptionsObject(options, `${caller}: options`);
-  const { stagger } = readOptions(options, ['stagger'], `${caller}: options`);
+  const { stagger, progress } = readOptions(options, ['stagger', 'progress'], `${caller}: options`);
   assertOptionalDelay(stagger, `${caller}: options.stagger`);
-  return { entries: inputs.slice(), stagger };
+  return { entries: inputs.slice(), stagger, progress: checkProgressOption(progress, `${caller}: options.progress`) };
 }

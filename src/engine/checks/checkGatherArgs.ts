@@ -1,11 +1,13 @@
 import { describe, describeError } from '../describe.js';
 import { isArraySafe, isPlainRecord } from '../isPlainRecord.js';
+import type { ProgressTracker } from '../ProgressTracker.js';
 import type { Slots } from '../Slots.js';
+import { checkProgressOption } from './checkProgressOption.js';
 import { assertOptionalLimiter } from './assertOptionalLimiter.js';
 import { assertConcurrency, assertOptionsObject, readOptions } from './assert.js';
 import { assertTaskInputs } from './checkTaskInputs.js';
 
-const GATHER_OPTIONS = ['settled', 'concurrency', 'limiter'] as const;
+const GATHER_OPTIONS = ['settled', 'concurrency', 'limiter', 'progress'] as const;
 
 /**
  * `gather`'s arguments, checked: a snapshot of the inputs (with their keys, for a record) and
@@ -18,6 +20,8 @@ export interface GatherArgs {
   readonly settled: boolean;
   readonly concurrency: number;
   readonly limiter: Slots | undefined;
+  /** makes each subscription's progress tracker, when the `progress` option is given */
+  readonly progress: (() => ProgressTracker) | undefined;
 }
 
 /**
@@ -40,11 +44,11 @@ export function checkGatherArgs(inputs: unknown, options: unknown): GatherArgs {
   }
   assertTaskInputs(entries, keys, caller);
   assertOptionsObject(options, `${caller}: options`);
-  const { settled = false, concurrency = Infinity, limiter } = readOptions(options, GATHER_OPTIONS, `${caller}: options`);
+  const { settled = false, concurrency = Infinity, limiter, progress } = readOptions(options, GATHER_OPTIONS, `${caller}: options`);
   if (typeof settled !== 'boolean') throw new TypeError(`${caller}: options.settled must be a boolean, got ${describe(settled)}`);
   assertConcurrency(concurrency, `${caller}: options.concurrency`);
   assertOptionalLimiter(limiter, `${caller}: options.limiter`);
-  return { entries, keys, settled, concurrency, limiter };
+  return { entries, keys, settled, concurrency, limiter, progress: checkProgressOption(progress, `${caller}: options.progress`) };
 }
 
 /** Reads a record's entry once, at the call; a getter that throws is a TypeError naming it. */

@@ -1,9 +1,11 @@
 import { describe } from '../describe.js';
+import type { ProgressTracker } from '../ProgressTracker.js';
 import type { Slots } from '../Slots.js';
+import { checkProgressOption } from './checkProgressOption.js';
 import { assertOptionalLimiter } from './assertOptionalLimiter.js';
 import { assertConcurrency, readOptions } from './assert.js';
 
-const MAP_OPTIONS = ['concurrency', 'ordered', 'limiter'] as const;
+const MAP_OPTIONS = ['concurrency', 'ordered', 'limiter', 'progress'] as const;
 
 /**
  * The settings of `mapConcurrent` and `mapConcurrentFrom`, checked.
@@ -13,6 +15,8 @@ export interface MapSettings {
   readonly concurrency: number;
   readonly ordered: boolean;
   readonly limiter: Slots | undefined;
+  /** makes each subscription's progress tracker, when the `progress` option is given */
+  readonly progress: (() => ProgressTracker) | undefined;
 }
 
 /**
@@ -22,16 +26,16 @@ export interface MapSettings {
 export function checkMapOptions(options: unknown, caller: string): MapSettings {
   if (typeof options === 'number') {
     assertConcurrency(options, `${caller}: concurrency`);
-    return { concurrency: options, ordered: true, limiter: undefined };
+    return { concurrency: options, ordered: true, limiter: undefined, progress: undefined };
   }
   if (options === undefined || typeof options !== 'object' || options === null) {
     throw new TypeError(`${caller}: options must be a concurrency number or an options object, got ${describe(options)}`);
   }
-  const { concurrency = Infinity, ordered = true, limiter } = readOptions(options, MAP_OPTIONS, `${caller}: options`);
+  const { concurrency = Infinity, ordered = true, limiter, progress } = readOptions(options, MAP_OPTIONS, `${caller}: options`);
   assertConcurrency(concurrency, `${caller}: options.concurrency`);
   if (typeof ordered !== 'boolean') {
     throw new TypeError(`${caller}: options.ordered must be a boolean, got ${describe(ordered)}`);
   }
   assertOptionalLimiter(limiter, `${caller}: options.limiter`);
-  return { concurrency, ordered, limiter };
+  return { concurrency, ordered, limiter, progress: checkProgressOption(progress, `${caller}: options.progress`) };
 }

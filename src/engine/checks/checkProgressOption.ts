@@ -1,0 +1,30 @@
+import type { Observer } from 'rxjs';
+import type { Progress } from '../../types/Progress.js';
+import { describe } from '../describe.js';
+import { ProgressTracker } from '../ProgressTracker.js';
+
+/**
+ * Checks an operator's `progress` option and makes the tracker that feeds it, or undefined when
+ * there is none (then the operator counts nothing at all).
+ * @param what how the message names the option: `gather(inputs, options): options.progress`
+ * @internal
+ */
+export function checkProgressOption(value: unknown, what: string): (() => ProgressTracker) | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'function') {
+    const callback = value as (progress: Progress) => void;
+    return () => new ProgressTracker(callback);
+  }
+  if (typeof value === 'object' && value !== null) {
+    const observer = value as Partial<Observer<Progress>>;
+    const { next, complete } = observer;
+    if (typeof next === 'function' || typeof complete === 'function') {
+      return () =>
+        new ProgressTracker(
+          typeof next === 'function' ? (progress) => next.call(observer, progress) : () => undefined,
+          typeof complete === 'function' ? () => complete.call(observer) : undefined,
+        );
+    }
+  }
+  throw new TypeError(`${what} must be a function or an Observer of Progress, got ${describe(value)}`);
+}
