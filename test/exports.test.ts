@@ -1,5 +1,6 @@
 import * as core from '../src/index.js';
 import * as operators from '../operators/index.js';
+import * as timeline from '../timeline/index.js';
 
 // The public surface is a contract: adding or removing an export must be a deliberate change here.
 describe('exports', () => {
@@ -22,5 +23,9 @@ describe('exports', () => {
 
   it('rxjs-asyncer/operators exports exactly these values', () => {
     expect(Object.keys(operators).sort()).toEqual(['firstWins', 'gather', 'mapConcurrent', 'mapConcurrentFrom']);
+  });
+
+  it('rxjs-asyncer/timeline exports exactly these values', () => {
+    expect(Object.keys(timeline).sort()).toEqual(['recordTimeline', 'renderTimeline']);
   });
 });
