@@ -93,7 +93,10 @@ export class ProgressTracker {
   settled(ran: boolean, outcome: TaskOutcome, id: number, name: string, error: unknown): void {
     if (ran) this.running--;
     else this.queued--;
-    this[outcome]++;
+    // a switch, not `this[outcome]++`: a keyed store with a variable key is slow on the hot path
+    if (outcome === 'fulfilled') this.fulfilled++;
+    else if (outcome === 'failed') this.failed++;
+    else this.cancelled++;
     if (this.watched) this.publish(outcome, id, name, error);
   }
 

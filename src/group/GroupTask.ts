@@ -40,8 +40,6 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     private _args: unknown[] | undefined,
     name: string,
     private readonly _limiter: Slots | undefined,
-    /** the task's number in its group, for events */
-    readonly _id: number,
   ) {
     super(name);
   }

@@ -1,11 +1,6 @@
 import type { CancelledError } from '../CancelledError.js';
 import type { TaskOutcome } from '../engine/ProgressTracker.js';
-
-/** What progress and events need to know of a task. @internal */
-export interface TrackedTask {
-  readonly _id: number;
-  readonly _name: string;
-}
+import type { SoonValue } from '../SoonValue.js';
 
 /**
  * What a `GroupTask` needs from the scope that owns it. The scope implements it; the task
@@ -19,9 +14,9 @@ export interface TaskOwner {
    */
   taskFailed(error: unknown, observed?: boolean): void;
   /** A task's function is about to be called. */
-  taskStarted(task: TrackedTask): void;
+  taskStarted(task: SoonValue<unknown>): void;
   /** A task's SoonValue settled. @param ran whether its function was called */
-  taskSettled(task: TrackedTask, ran: boolean, outcome: TaskOutcome, error: unknown): void;
+  taskSettled(task: SoonValue<unknown>, ran: boolean, outcome: TaskOutcome, error: unknown): void;
   /** A task settled for good: the owner may close. */
   taskDone(): void;
   /** Takes a task out of cancellation's reach (the task knows its index in the owner's list). */

@@ -6,7 +6,7 @@ import type { TaskEvent } from '../types/TaskEvent.js';
 import { SoonValue } from '../SoonValue.js';
 import type { SoonifyOptions } from '../types/SoonifyOptions.js';
 import type { TaskGroup } from '../types/TaskGroup.js';
-import type { TaskOwner, TrackedTask } from './TaskOwner.js';
+import type { TaskOwner } from './TaskOwner.js';
 import { TaskGroupClosedError } from '../TaskGroupClosedError.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { describeError } from '../engine/describe.js';
@@ -16,6 +16,7 @@ import type { Slots } from '../engine/Slots.js';
 import { runningTask } from '../engine/runningTask.js';
 import { taskLabel } from '../engine/taskLabel.js';
 import type { CheckedGroupOptions } from '../engine/checks/checkGroupOptions.js';
+import { assertFunction } from '../engine/checks/assert.js';
 import { checkSoonifyArgs } from '../engine/checks/checkSoonifyArgs.js';
 
 /** The arguments of a call without any: shared, never mutated (the task only spreads them). */
@@ -72,6 +73,9 @@ export class TaskScope implements TaskGroup, TaskOwner {
   protected active = 0;
   /** counts tasks by where they stand; publishes progress$ and events$ */
   protected readonly tracker = new ProgressTracker();
+  /** task numbers for events, handed out the first time a watched event names a task: no field
+   * per task, and nothing at all while nobody watches */
+  private ids: WeakMap<GroupTask, number> | undefined = undefined;
   /** the last task number handed out */
   private lastId = 0;
   /** tasks soonified since the last start, in order */
@@ -120,9 +124,17 @@ export class TaskScope implements TaskGroup, TaskOwner {
   }
 
   soonify<A extends unknown[], R>(fn: (...args: A) => R, options?: SoonifyOptions): (...args: A) => SoonValue<TaskResult<R>> {
-    const checked = checkSoonifyArgs(fn, options);
-    const name = checked.name;
-    const limiter = checked.limiter ?? this.limiter;
+    let name: string;
+    let limiter = this.limiter;
+    if (options === undefined) {
+      // the common call, made once per task in a loop: no object for the checked options
+      assertFunction(fn, 'tg.soonify(fn): fn');
+      name = fn.name;
+    } else {
+      const checked = checkSoonifyArgs(fn, options);
+      name = checked.name;
+      limiter = checked.limiter ?? limiter;
+    }
     this.assertOpen(name);
     const group = this;
     // `arguments`, not a rest parameter: a call without arguments then allocates no array
@@ -134,7 +146,8 @@ export class TaskScope implements TaskGroup, TaskOwner {
   }
 
   startSoon<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): SoonValue<TaskResult<R>> {
-    const { name } = checkSoonifyArgs(fn, undefined);
+    assertFunction(fn, 'tg.startSoon(fn): fn');
+    const name = fn.name;
     this.assertOpen(name);
     return this.spawn(fn as (...args: unknown[]) => unknown, args, name, this.limiter) as SoonValue<TaskResult<R>>;
   }
@@ -192,12 +205,22 @@ export class TaskScope implements TaskGroup, TaskOwner {
     if (!this.isCancellation(error)) this.taskFailed(error);
   }
 
-  taskStarted(task: TrackedTask): void {
-    this.tracker.started(task._id, task._name);
+  taskStarted(task: GroupTask): void {
+    const tracker = this.tracker;
+    tracker.started(tracker.watched ? this.idOf(task) : 0, task._name);
   }
 
-  taskSettled(task: TrackedTask, ran: boolean, outcome: TaskOutcome, error: unknown): void {
-    this.tracker.settled(ran, outcome, task._id, task._name, outcome === 'failed' ? error : undefined);
+  taskSettled(task: GroupTask, ran: boolean, outcome: TaskOutcome, error: unknown): void {
+    const tracker = this.tracker;
+    tracker.settled(ran, outcome, tracker.watched ? this.idOf(task) : 0, task._name, outcome === 'failed' ? error : undefined);
+  }
+
+  /** The task's number for events: unique in this group, given in the order tasks are first seen. */
+  private idOf(task: GroupTask): number {
+    const ids = (this.ids ??= new WeakMap());
+    let id = ids.get(task);
+    if (id === undefined) ids.set(task, (id = ++this.lastId));
+    return id;
   }
 
   /** A task failed for real: record it; the first failure cancels the rest. */
@@ -264,11 +287,12 @@ export class TaskScope implements TaskGroup, TaskOwner {
 
   private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], name: string, limiter: Slots | undefined): SoonValue<unknown> {
     this.assertOpen(name);
-    const task = new GroupTask(this, fn, args, name, limiter, ++this.lastId);
-    this.tracker.added(task._id, name);
+    const task = new GroupTask(this, fn, args, name, limiter);
+    const tracker = this.tracker;
+    tracker.added(tracker.watched ? this.idOf(task) : 0, name);
     if (this.cancelled) {
       task._settle('cancelled', this.cancelledError(task._label));
-      this.tracker.settled(false, 'cancelled', task._id, name, undefined);
+      tracker.settled(false, 'cancelled', tracker.watched ? this.idOf(task) : 0, name, undefined);
       return task;
     }
     this.active++;

@@ -22,7 +22,8 @@
 export interface TaskEvent {
   /** What happened. */
   readonly type: 'added' | 'started' | 'fulfilled' | 'failed' | 'cancelled';
-  /** The task's number, unique within its group or scope, from 1 in the order tasks were added. */
+  /** The task's number, unique within its group or scope: 1, 2, 3 ... in the order tasks are first seen
+   * by a watcher (tasks are numbered only while somebody watches, so an unwatched group pays nothing). */
   readonly id: number;
   /** The task's name: `SoonifyOptions.name`, else the function's name, else `''`. */
   readonly name: string;
