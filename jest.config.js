@@ -18,4 +18,6 @@ export default {
   // test/suiteGuards.test.ts proves this guard really fires.
   waitForUnhandledRejections: true,
   testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/'],
+  // the Angular test projects have their own jest, packages and lock files (scripts/test-angular.mjs)
+  modulePathIgnorePatterns: ['<rootDir>/test/angular', '<rootDir>/test/angular-21'],
 };

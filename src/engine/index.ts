@@ -37,5 +37,8 @@ export { checkMapConcurrentArgs } from './checks/checkMapConcurrentArgs.js';
 export { checkMapConcurrentFromArgs } from './checks/checkMapConcurrentFromArgs.js';
 export type { MapSettings } from './checks/checkMapOptions.js';
 
+// Hooks for entry points
+export { afterClose, isClosable, type Closable } from './afterClose.js';
+
 // Progress and events
 export { ProgressTracker, type TaskOutcome } from './ProgressTracker.js';

@@ -16,6 +16,7 @@ import type { Slots } from '../engine/Slots.js';
 import { runningTask } from '../engine/runningTask.js';
 import { taskLabel } from '../engine/taskLabel.js';
 import type { CheckedGroupOptions } from '../engine/checks/checkGroupOptions.js';
+import { afterClose } from '../engine/afterClose.js';
 import { assertFunction } from '../engine/checks/assert.js';
 import { checkSoonifyArgs } from '../engine/checks/checkSoonifyArgs.js';
 
@@ -189,6 +190,12 @@ export class TaskScope implements TaskGroup, TaskOwner {
     this.closeListeners.push(listener);
     this.state = 'joining';
     if (this.active === 0) this.settleClose();
+  }
+
+  /** Calls `listener` once the group has closed, without joining it. */
+  [afterClose](listener: () => void): void {
+    if (this.state === 'closed') listener();
+    else this.closeListeners.push(() => listener());
   }
 
   /** Starts every task soonified so far, now rather than on the next microtask. */

@@ -1,0 +1,52 @@
+import { assertInInjectionContext, DestroyRef, inject, type Injector } from '@angular/core';
+import { afterClose, type Closable, describe } from '../../src/engine/index.js';
+
+/**
+ * The `DestroyRef` of `injector`, or of the current injection context. Outside one, and without
+ * an injector, Angular's own NG0203 error (`assertInInjectionContext`), naming `caller`.
+ * @internal
+ */
+export function destroyRefOf(caller: (...args: never[]) => unknown, injector: Injector | undefined): DestroyRef {
+  if (injector === undefined) {
+    assertInInjectionContext(caller);
+    return inject(DestroyRef);
+  }
+  if (typeof injector !== 'object' || injector === null || typeof (injector as Injector).get !== 'function') {
+    throw new TypeError(`${caller.name}(options): options.injector must be an Angular Injector, got ${describe(injector)}`);
+  }
+  try {
+    return injector.get(DestroyRef);
+  } catch (error) {
+    throw alreadyDestroyed(`${caller.name}()`, error); // a destroyed injector refuses get (NG0205)
+  }
+}
+
+/** The error for work asked of a lifetime that is over. */
+const alreadyDestroyed = (caller: string, cause: unknown): Error =>
+  new Error(`${caller}: its injector or component is already destroyed, so no work can start in it`, { cause });
+
+/**
+ * Registers `onDestroy` with `destroyRef`, and removes it again once `work` has closed, so nothing
+ * stays registered after the work is over. When the lifetime is already over, calls `onDestroy` at
+ * once (so no work starts) and throws a clear error.
+ * @param caller names the function in the error
+ * @internal
+ */
+export function bindToDestroy(caller: string, destroyRef: DestroyRef, work: Closable, onDestroy: () => void): void {
+  let unregister: () => void;
+  try {
+    // Angular 21+ says so; older DestroyRefs throw from onDestroy instead (NG0911, NG0205)
+    if ((destroyRef as { destroyed?: boolean }).destroyed === true) throw new Error('destroyed');
+    unregister = destroyRef.onDestroy(onDestroy);
+  } catch (error) {
+    onDestroy();
+    throw alreadyDestroyed(caller, error);
+  }
+  work[afterClose](() => unregister());
+}
+
+/**
+ * The reason work is cancelled with when its lifetime ends: an `AbortError`, as `fetch` uses.
+ * @internal
+ */
+export const destroyedReason = (what: string): DOMException => new DOMException(`${what} was destroyed`, 'AbortError');

@@ -1,0 +1,68 @@
+import type { HttpEvent, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import { Observable } from 'rxjs';
+import type { Limiter } from '../src/index.js';
+import { describe } from '../src/engine/index.js';
+
+/**
+ * An HTTP interceptor that keeps at most `limiter.concurrency` matching requests open at once;
+ * the others wait, first come first served, and a request cancelled while it waits (its
+ * subscriber unsubscribed: a `switchMap`, a destroyed component) leaves the queue without ever
+ * being sent. Share the limiter with task groups and operators to bound all of them together.
+ *
+ * A request holds its slot until its response completes or fails, or it is cancelled.
+ *
+ * ## Example
+ * ```ts
+ * import { provideHttpClient, withInterceptors } from '@angular/common/http';
+ * import { createLimiter } from 'rxjs-asyncer';
+ * import { limitRequests } from 'rxjs-asyncer/angular';
+ *
+ * const api = createLimiter(4);
+ * export const appConfig = {
+ *   providers: [provideHttpClient(withInterceptors([limitRequests(api, (req) => req.url.startsWith('/api/'))]))],
+ * };
+ * ```
+ *
+ * @param limiter bounds the open requests.
+ * @param matches which requests count; by default, all of them.
+ * @returns a functional interceptor for `withInterceptors`.
+ * @throws {TypeError} when `limiter` is not a Limiter or `matches` not a function.
+ */
+export function limitRequests(limiter: Limiter, matches?: (req: HttpRequest<unknown>) => boolean): HttpInterceptorFn {
+  if (typeof limiter !== 'object' || limiter === null || typeof limiter.run !== 'function') {
+    throw new TypeError(`limitRequests(limiter, matches): limiter must be a Limiter, got ${describe(limiter)}`);
+  }
+  if (matches !== undefined && typeof matches !== 'function') {
+    throw new TypeError(`limitRequests(limiter, matches): matches must be a function, got ${describe(matches)}`);
+  }
+  return (req, next) => (matches && !matches(req) ? next(req) : limited(limiter, req, next));
+}
+
+/** Sends `req` once the limiter gives a slot, and holds the slot until the response ends. */
+function limited(limiter: Limiter, req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> {
+  return new Observable<HttpEvent<unknown>>((subscriber) => {
+    const controller = new AbortController();
+    limiter
+      .run(
+        (signal) =>
+          new Promise<void>((release) => {
+            const inner = next(req).subscribe({
+              next: (event) => subscriber.next(event),
+              error: (error: unknown) => {
+                release();
+                subscriber.error(error);
+              },
+              complete: () => {
+                release();
+                subscriber.complete();
+              },
+            });
+            // cancelled while open: unsubscribing cancels the request, and the slot comes back
+            signal.addEventListener('abort', () => (inner.unsubscribe(), release()), { once: true });
+          }),
+        controller.signal,
+      )
+      .catch(() => undefined); // cancelled while waiting: it left the queue, there is nothing to report
+    return () => controller.abort(new DOMException('The request was cancelled', 'AbortError'));
+  });
+}

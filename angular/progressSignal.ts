@@ -1,0 +1,54 @@
+import type { Signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import type { Observable } from 'rxjs';
+import type { Limiter, LimiterState, Progress, Scope, TaskGroup } from '../src/index.js';
+import { describe } from '../src/engine/index.js';
+import { destroyRefOf } from './internal/bindToDestroy.js';
+import type { InjectOptions } from './types/InjectOptions.js';
+
+/**
+ * How far a group or scope has got ({@link Progress}), or a limiter's state ({@link LimiterState}),
+ * as a signal: for a progress bar or a "3 of 10" label. It has a value at once (the current
+ * counts), follows every change, keeps the last value once the group closes, and stops listening
+ * when the injection context is destroyed.
+ *
+ * ## Example
+ * ```ts
+ * import { Component } from '@angular/core';
+ * import { injectTaskGroup, progressSignal } from 'rxjs-asyncer/angular';
+ *
+ * @Component({ selector: 'app-import', template: '{{ progress().fulfilled }} / {{ progress().total }}' })
+ * export class ImportComponent {
+ *   private tg = injectTaskGroup();
+ *   progress = progressSignal(this.tg);
+ * }
+ * ```
+ *
+ * @param source a task group, a scope or a limiter.
+ * @param options `injector` outside an injection context.
+ * @returns a read-only signal of the counts.
+ * @throws {Error} NG0203 outside an injection context without `injector`.
+ * @throws {TypeError} when `source` is none of those.
+ */
+export function progressSignal(source: TaskGroup | Scope, options?: InjectOptions): Signal<Progress>;
+export function progressSignal(source: Limiter, options?: InjectOptions): Signal<LimiterState>;
+export function progressSignal(source: TaskGroup | Scope | Limiter, options?: InjectOptions): Signal<Progress | LimiterState>;
+export function progressSignal(source: TaskGroup | Scope | Limiter, options?: InjectOptions): Signal<Progress | LimiterState> {
+  const stream = streamOf(source);
+  destroyRefOf(progressSignal, options?.injector); // NG0203 here, naming this function
+  return toSignal(stream, { requireSync: true, injector: options?.injector });
+}
+
+function streamOf(source: unknown): Observable<Progress | LimiterState> {
+  let stream: unknown;
+  try {
+    const { progress$, state$ } = source as { progress$?: unknown; state$?: unknown };
+    stream = progress$ ?? state$;
+  } catch {
+    stream = undefined;
+  }
+  if (typeof (stream as Observable<unknown> | undefined)?.subscribe !== 'function') {
+    throw new TypeError(`progressSignal(source): source must be a TaskGroup, a Scope or a Limiter, got ${describe(source)}`);
+  }
+  return stream as Observable<Progress | LimiterState>;
+}

@@ -1,0 +1,82 @@
+import { assertInInjectionContext, inject, Injector, resource, signal, type ResourceRef, type Signal } from '@angular/core';
+import { runTaskGroup, type Progress, type Resolved } from '../src/index.js';
+import { describe } from '../src/engine/index.js';
+import type { TaskGroupResourceOptions } from './types/TaskGroupResourceOptions.js';
+
+const NO_PROGRESS: Progress = Object.freeze({ total: 0, queued: 0, running: 0, fulfilled: 0, failed: 0, cancelled: 0 });
+
+/**
+ * A task group as an Angular `resource`: the body's batch runs whenever `params` changes (the
+ * previous batch is cancelled: its requests are cancelled, its signal aborts), and its result is a
+ * signal with Angular's `status`, `isLoading`, `error` and `reload()`. `progress` follows the
+ * current batch. Destroying the component or service cancels the batch that runs.
+ *
+ * Built on Angular's own `resource()`, so it behaves as every resource does: `params` returning
+ * `undefined` leaves it idle, `value` keeps `defaultValue` until the first result, a failure is
+ * `status() === 'error'` with `error()`.
+ *
+ * ## Example
+ * ```ts
+ * import { Component, inject, signal } from '@angular/core';
+ * import { HttpClient } from '@angular/common/http';
+ * import { taskGroupResource } from 'rxjs-asyncer/angular';
+ *
+ * @Component({ selector: 'app-profile', template: '{{ page.value()?.user?.name }} ({{ page.progress().fulfilled }}/2)' })
+ * export class ProfileComponent {
+ *   private http = inject(HttpClient);
+ *   userId = signal('ada');
+ *   page = taskGroupResource({
+ *     params: () => this.userId(),
+ *     body: (tg, id) => ({
+ *       user: tg.startSoon(() => this.http.get<{ name: string }>(`/api/users/${id}`)),
+ *       posts: tg.startSoon(() => this.http.get<string[]>(`/api/users/${id}/posts`)),
+ *     }),
+ *   });
+ * }
+ * ```
+ *
+ * @param options `body`, `params`, `defaultValue`, `equal`, the task group's `timeout`, `name`
+ * and `limiter`, and `injector` outside an injection context.
+ * @returns the resource, and its `progress` signal.
+ * @throws {Error} NG0203 outside an injection context without `injector`.
+ * @throws {TypeError} when `body` is not a function.
+ */
+export function taskGroupResource<R extends readonly unknown[] | [], P = true>(
+  options: TaskGroupResourceOptions<R, P>,
+): ResourceRef<Resolved<R> | undefined> & { readonly progress: Signal<Progress> };
+/**
+ * A task group as an Angular `resource`; the signature for bodies that return anything but an
+ * array (the one above keeps an array's positions).
+ */
+export function taskGroupResource<R, P = true>(
+  options: TaskGroupResourceOptions<R, P>,
+): ResourceRef<Resolved<R> | undefined> & { readonly progress: Signal<Progress> };
+export function taskGroupResource<R, P = true>(
+  options: TaskGroupResourceOptions<R, P>,
+): ResourceRef<Resolved<R> | undefined> & { readonly progress: Signal<Progress> } {
+  if (typeof options !== 'object' || options === null || typeof options.body !== 'function') {
+    throw new TypeError(`taskGroupResource(options): options.body must be a function, got ${describe((options as { body?: unknown } | null)?.body)}`);
+  }
+  const { params, body, defaultValue, equal, timeout, name, limiter } = options;
+  let injector = options.injector;
+  if (injector === undefined) {
+    assertInInjectionContext(taskGroupResource);
+    injector = inject(Injector);
+  }
+  const progress = signal<Progress>(NO_PROGRESS);
+  const ref = resource<Resolved<R> | undefined, Exclude<P, undefined>>({
+    params: (params ?? (() => true)) as () => Exclude<P, undefined>,
+    loader: ({ params: value, abortSignal }) =>
+      runTaskGroup<R>(
+        (tg) => {
+          tg.progress$.subscribe((p) => progress.set(p)); // completes when the group closes
+          return body(tg, value);
+        },
+        { timeout, name, limiter, signal: abortSignal },
+      ),
+    defaultValue,
+    equal: equal as ((a: Resolved<R> | undefined, b: Resolved<R> | undefined) => boolean) | undefined,
+    injector,
+  });
+  return Object.assign(ref, { progress: progress.asReadonly() });
+}

@@ -1,0 +1,75 @@
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { createLimiter } from 'rxjs-asyncer';
+import { limitRequests } from 'rxjs-asyncer/angular';
+import { flush } from './helpers';
+
+describe('limitRequests', () => {
+  it('20 requests, a limit of 3: never more than 3 open, sent in order, every one answered', async () => {
+    const limiter = createLimiter(3);
+    TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([limitRequests(limiter)])), provideHttpClientTesting()] });
+    const client = TestBed.inject(HttpClient);
+    const backend = TestBed.inject(HttpTestingController);
+    const answers: number[] = [];
+    const pending: TestRequest[] = [];
+    for (let i = 0; i < 20; i++) client.get<number>(`/api/item/${i}`).subscribe((n) => answers.push(n));
+    const sent: string[] = [];
+    let mostOpen = 0;
+    // answer the oldest open request, one at a time; a freed slot sends the next one a promise job later
+    for (;;) {
+      await flush();
+      const open: TestRequest[] = backend.match(() => true); // takes them out of the controller's list
+      sent.push(...open.map((request) => request.request.url).filter((url) => !sent.includes(url)));
+      mostOpen = Math.max(mostOpen, open.length + pending.length);
+      pending.push(...open);
+      if (pending.length === 0) break;
+      const oldest = pending.shift()!;
+      oldest.flush(Number(oldest.request.url.split('/').pop()));
+    }
+    expect(mostOpen).toBe(3);
+    expect(sent).toEqual(Array.from({ length: 20 }, (_, i) => `/api/item/${i}`));
+    expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect([limiter.running, limiter.pending]).toEqual([0, 0]);
+  });
+
+  it('a request cancelled while it waits leaves the queue and is never sent; one cancelled while open frees its slot', async () => {
+    const limiter = createLimiter(1);
+    TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([limitRequests(limiter)])), provideHttpClientTesting()] });
+    const client = TestBed.inject(HttpClient);
+    const backend = TestBed.inject(HttpTestingController);
+    const first = client.get('/api/first').subscribe();
+    const waiting = client.get('/api/waiting').subscribe();
+    client.get('/api/third').subscribe();
+    expect(limiter.pending).toBe(2);
+    waiting.unsubscribe();
+    expect(limiter.pending).toBe(1);
+    const open = backend.expectOne('/api/first');
+    first.unsubscribe();
+    expect(open.cancelled).toBe(true);
+    await flush();
+    backend.expectOne('/api/third').flush({});
+    await flush();
+    backend.expectNone('/api/waiting');
+    backend.verify();
+    expect([limiter.running, limiter.pending]).toEqual([0, 0]);
+  });
+
+  it('only matching requests count', () => {
+    const limiter = createLimiter(1);
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withInterceptors([limitRequests(limiter, (req) => req.url.startsWith('/api/'))])), provideHttpClientTesting()],
+    });
+    const client = TestBed.inject(HttpClient);
+    const backend = TestBed.inject(HttpTestingController);
+    client.get('/api/a').subscribe();
+    client.get('/api/b').subscribe();
+    client.get('/assets/logo.svg').subscribe();
+    // /api/b waits for /api/a's slot; the asset is not limited
+    expect(backend.match(() => true).map((r) => r.request.url)).toEqual(['/api/a', '/assets/logo.svg']);
+  });
+
+  it('refuses what is not a limiter', () => {
+    expect(() => limitRequests({} as never)).toThrow(new TypeError('limitRequests(limiter, matches): limiter must be a Limiter, got [object Object]'));
+  });
+});
