@@ -1,7 +1,7 @@
 import { HttpClient, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, inject, Injector, signal } from '@angular/core';
-import { discardPeriodicTasks, fakeAsync, flushMicrotasks, TestBed, tick, waitForAsync } from '@angular/core/testing';
+import { fakeAsync, flushMicrotasks, TestBed, tick, waitForAsync } from '@angular/core/testing';
 import { timer } from 'rxjs';
 import { injectScope, injectTaskGroup, soonSignal, taskGroupResource } from 'rxjs-asyncer/angular';
 
@@ -125,7 +125,6 @@ describe('zone.js fake clock', () => {
     flushMicrotasks();
     fixture.detectChanges();
     expect(host.page.value()).toEqual(['100 ms', 2]);
-    discardPeriodicTasks();
   }));
 
   it('waitForAsync and whenStable: a component that loads with a task group renders once stable', waitForAsync(() => {
