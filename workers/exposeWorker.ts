@@ -1,0 +1,48 @@
+import * as workerpool from 'workerpool';
+import { describe } from '../src/engine/index.js';
+import { toSentError } from './internal/errorTransport.js';
+
+/**
+ * Makes a worker module's functions callable from a {@link createWorkerPool} pool. Call it once,
+ * at the top of the worker module, with the functions to expose (usually the module's own exports).
+ *
+ * Each function may be synchronous (CPU-bound work) or return a promise. What it throws reaches
+ * the caller with its name, message, stack (the worker's) and `cause` chain.
+ *
+ * ## Example
+ * ```ts
+ * // hash.worker.ts
+ * import { createHash } from 'node:crypto';
+ * import { exposeWorker } from 'rxjs-asyncer/workers';
+ *
+ * export function hash(data: Uint8Array, rounds: number): string {
+ *   let digest = data;
+ *   for (let i = 0; i < rounds; i++) digest = createHash('sha256').update(digest).digest();
+ *   return Buffer.from(digest).toString('hex');
+ * }
+ *
+ * exposeWorker({ hash });
+ * ```
+ *
+ * @param functions the functions callers may run, by name.
+ * @throws {TypeError} when `functions` is not an object of functions.
+ */
+export function exposeWorker(functions: Record<string, (...args: never[]) => unknown>): void {
+  if (typeof functions !== 'object' || functions === null) {
+    throw new TypeError(`exposeWorker(functions): functions must be an object of functions, got ${describe(functions)}`);
+  }
+  const wrapped: Record<string, (...args: unknown[]) => unknown> = {};
+  for (const [name, fn] of Object.entries(functions)) {
+    if (typeof fn !== 'function') throw new TypeError(`exposeWorker(functions): functions.${name} must be a function, got ${describe(fn)}`);
+    wrapped[name] = (...args: unknown[]) => {
+      // errors go out as plain data, so that the cause chain survives the trip
+      try {
+        const result = (fn as (...args: unknown[]) => unknown)(...args);
+        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(toSentError(error))) : result;
+      } catch (error) {
+        throw toSentError(error);
+      }
+    };
+  }
+  workerpool.worker(wrapped);
+}

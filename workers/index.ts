@@ -1,0 +1,13 @@
+// rxjs-asyncer/workers: CPU-bound work on other threads, as tasks. Flat named re-exports;
+// test/exports.test.ts pins them. Needs the optional peer dependency workerpool.
+
+// The calling side
+export { createWorkerPool } from './createWorkerPool.js';
+export type { WorkerPool } from './types/WorkerPool.js';
+export type { WorkerPoolOptions } from './types/WorkerPoolOptions.js';
+export type { WorkerCall } from './types/WorkerCall.js';
+export type { WorkerRunOptions } from './types/WorkerRunOptions.js';
+export type { WorkerFunctions } from './types/WorkerFunctions.js';
+
+// The worker side
+export { exposeWorker } from './exposeWorker.js';

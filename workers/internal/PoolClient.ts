@@ -1,0 +1,154 @@
+import * as workerpool from 'workerpool';
+import { describe, describeError } from '../../src/engine/index.js';
+import type { WorkerPoolOptions } from '../types/WorkerPoolOptions.js';
+import type { WorkerRunOptions } from '../types/WorkerRunOptions.js';
+import { fromSentError } from './errorTransport.js';
+import { inNode, scriptLocation } from './scriptLocation.js';
+import { unsendableArgument } from './unsendableArgument.js';
+import { WorkerCallObservable } from './WorkerCallObservable.js';
+
+type Pool = ReturnType<typeof workerpool.pool>;
+
+/**
+ * The pool behind `createWorkerPool`: workerpool does the pool management (queue, spawn, replace a
+ * crashed worker, terminate on cancel); this adds what it lacks: AbortSignal cancellation that
+ * rejects with the signal's reason, error causes, argument names for unsendable values, idle
+ * exit (the whole workerpool pool ends after `idleTimeout` and is made again on the next call),
+ * and the typed `call` object.
+ * @internal
+ */
+export class PoolClient {
+  readonly size: number;
+  private readonly label: string;
+  private readonly script: string;
+  private readonly idleTimeout: number;
+  /** the workerpool pool, made on the first call after creation or an idle exit */
+  private pool: Pool | undefined = undefined;
+  /** calls sent and not settled */
+  private active = 0;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private closing: Promise<void> | undefined = undefined;
+  /** one function per worker function name, made on first use */
+  private readonly calls = new Map<string, (...args: unknown[]) => WorkerCallObservable<unknown>>();
+
+  constructor(url: URL | string, { size, name, idleTimeout = 1000 }: WorkerPoolOptions) {
+    this.size = size ?? Math.max(1, (workerpool.cpus || 2) - 1);
+    this.label = name === undefined ? 'worker pool' : `worker pool '${name}'`;
+    this.script = scriptLocation(url);
+    this.idleTimeout = idleTimeout;
+  }
+
+  /** `pool.call`: a function for any name, typed by the caller's module type. */
+  readonly call = new Proxy({} as Record<string, unknown>, {
+    get: (_target, key) => (typeof key === 'string' ? this.callFunction(key) : undefined),
+  });
+
+  run(name: string, args: readonly unknown[], options: WorkerRunOptions = {}): Promise<unknown> {
+    const caller = `pool.run('${name}', args)`;
+    const { signal, transfer } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.closing) return Promise.reject(new Error(`${this.label} is closed: ${caller} cannot run`));
+    const unsendable = unsendableArgument(args, caller);
+    if (unsendable) return Promise.reject(unsendable);
+    const pool = this.open();
+    this.active++;
+    return new Promise<unknown>((resolve, reject) => {
+      let job: ReturnType<Pool['exec']>;
+      const onAbort = (): void => {
+        job?.cancel(); // queued: leaves the queue; running: its worker is terminated and replaced
+        reject(signal!.reason);
+      };
+      const settle = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        this.active--;
+        if (this.active === 0) this.armIdleTimer();
+      };
+      try {
+        job = pool.exec(name, [...args], transfer ? { transfer: [...transfer] } : undefined);
+      } catch (error) {
+        settle();
+        reject(error);
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      job.then(
+        (value: unknown) => {
+          settle();
+          resolve(value);
+        },
+        (error: unknown) => {
+          settle();
+          if (signal?.aborted) return; // already rejected with the reason
+          reject(this.explain(error, name, caller));
+        },
+      );
+    });
+  }
+
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      this.disarmIdleTimer();
+      const pool = this.pool;
+      this.pool = undefined;
+      if (pool) await pool.terminate(); // waits for the calls under way
+    })());
+  }
+
+  private callFunction(name: string): (...args: unknown[]) => WorkerCallObservable<unknown> {
+    let call = this.calls.get(name);
+    if (!call) {
+      call = (...args: unknown[]) => new WorkerCallObservable((signal) => this.run(name, args, { signal }));
+      Object.defineProperty(call, 'name', { value: name }); // task groups name the task after it
+      this.calls.set(name, call);
+    }
+    return call;
+  }
+
+  private open(): Pool {
+    this.disarmIdleTimer();
+    return (this.pool ??= workerpool.pool(this.script, {
+      maxWorkers: this.size,
+      workerType: inNode() ? 'thread' : 'web',
+      workerOpts: { type: 'module', name: this.label },
+      // a cancelled call's worker is asked to stop, then terminated after this long: a worker
+      // spinning in CPU-bound code never answers, so don't wait (workerpool reads 0 as its default)
+      workerTerminateTimeout: 1,
+      workerThreadOpts: { name: this.label },
+    }));
+  }
+
+  private armIdleTimer(): void {
+    if (this.idleTimeout === Infinity || this.closing || !this.pool) return;
+    this.disarmIdleTimer();
+    const timer = setTimeout(() => {
+      this.idleTimer = undefined;
+      const pool = this.pool;
+      this.pool = undefined;
+      void pool?.terminate();
+    }, this.idleTimeout);
+    (timer as { unref?: () => void }).unref?.(); // an idle pool never keeps a Node program alive
+    this.idleTimer = timer;
+  }
+
+  private disarmIdleTimer(): void {
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  /** What a failed call rejects with: the worker's own error, rebuilt, or a clear one of ours. */
+  private explain(error: unknown, name: string, caller: string): unknown {
+    const message = String((error as Error | null)?.message ?? '');
+    if (/Unknown method/.test(message)) {
+      return new TypeError(`${caller}: the worker module exposes no function '${name}' (exposeWorker({ ${name}, ... }) in the worker)`, { cause: error });
+    }
+    if (/terminated Unexpectedly|Worker terminated|exited/i.test(message)) {
+      return new Error(`${this.label}: the worker running ${caller} crashed (${describeError(error)}); it was replaced`, { cause: error });
+    }
+    return fromSentError(error);
+  }
+
+  /** For messages. */
+  toString(): string {
+    return `[${this.label} ${describe(this.script)}]`;
+  }
+}
