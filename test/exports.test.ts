@@ -1,6 +1,8 @@
 import * as core from '../src/index.js';
 import * as operators from '../operators/index.js';
 import * as timeline from '../timeline/index.js';
+import * as workers from '../workers/index.js';
+import * as node from '../node/index.js';
 
 // The public surface is a contract: adding or removing an export must be a deliberate change here.
 describe('exports', () => {
@@ -27,5 +29,13 @@ describe('exports', () => {
 
   it('rxjs-asyncer/timeline exports exactly these values', () => {
     expect(Object.keys(timeline).sort()).toEqual(['recordTimeline', 'renderTimeline']);
+  });
+
+  it('rxjs-asyncer/workers exports exactly these values', () => {
+    expect(Object.keys(workers).sort()).toEqual(['createWorkerPool', 'exposeWorker']);
+  });
+
+  it('rxjs-asyncer/node exports exactly these values', () => {
+    expect(Object.keys(node).sort()).toEqual(['runMain']);
   });
 });

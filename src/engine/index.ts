@@ -39,6 +39,7 @@ export type { MapSettings } from './checks/checkMapOptions.js';
 
 // Hooks for entry points
 export { afterClose, isClosable, type Closable } from './afterClose.js';
+export { stillRunning, type HasRunningTasks } from './stillRunning.js';
 
 // Progress and events
 export { ProgressTracker, type TaskOutcome } from './ProgressTracker.js';

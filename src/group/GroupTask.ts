@@ -13,7 +13,8 @@ import type { TaskOwner } from './TaskOwner.js';
  * - queued: soonified, not started yet;
  * - waiting: waiting for a limiter slot;
  * - running: `fn` was called, its value is awaited;
- * - abandoned: cancelled while a promise ran; its SoonValue is settled, the group still waits;
+ * - abandoned: cancelled while a promise ran; its SoonValue is settled, the group still waits
+ *   (and keeps it in its live list, to name it);
  * - done: settled and accounted for.
  */
 type TaskState = 'queued' | 'waiting' | 'running' | 'abandoned' | 'done';
@@ -85,7 +86,10 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     } else if (this._state === 'abandoned') {
       // `fn` cancelled its own group before returning: wait for a promise, start nothing else
       if (isPromiseLikeSafe(result)) followTaskValue(result, this);
-      else this._end();
+      else {
+        this._detach();
+        this._end();
+      }
     }
   }
 
@@ -95,6 +99,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
       this._finish('fulfilled', value, true);
       this._end();
     } else if (this._state === 'abandoned') {
+      this._detach();
       this._end();
     }
   }
@@ -132,8 +137,9 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
         const subscription = this._handle as Subscription | undefined;
         this._finish('cancelled', this._group.cancelledError(this._label), true);
         if (!subscription) {
+          // it stays in the group's live list until its promise settles: the group can still
+          // name it (a stuck task, after a timeout or a Ctrl-C)
           this._state = 'abandoned';
-          this._group.removeLive(this);
           return;
         }
         this._detach();

@@ -17,6 +17,7 @@ import { runningTask } from '../engine/runningTask.js';
 import { taskLabel } from '../engine/taskLabel.js';
 import type { CheckedGroupOptions } from '../engine/checks/checkGroupOptions.js';
 import { afterClose } from '../engine/afterClose.js';
+import { stillRunning } from '../engine/stillRunning.js';
 import { assertFunction } from '../engine/checks/assert.js';
 import { checkSoonifyArgs } from '../engine/checks/checkSoonifyArgs.js';
 
@@ -63,8 +64,8 @@ export class TaskScope implements TaskGroup, TaskOwner {
   readonly signal: AbortSignal;
   /** "task group" or "task group 'name'", for messages */
   readonly label: string;
-  /** tasks cancellation can still reach: queued, waiting for a slot, or running. An array with
-   * swap-remove (each task knows its slot): O(1) both ways, one field per task */
+  /** tasks not done: queued, waiting for a slot, running, or cancelled while their promise runs
+   * (abandoned). An array with swap-remove (each task knows its slot): O(1) both ways */
   private readonly live: GroupTask[] = [];
   /** aborts `signal` */
   private readonly controller = new AbortController();
@@ -198,6 +199,11 @@ export class TaskScope implements TaskGroup, TaskOwner {
     else this.closeListeners.push(() => listener());
   }
 
+  /** The names of the tasks that run now, cancelled ones still running included. */
+  [stillRunning](): string[] {
+    return this.live.filter((task) => task._state === 'running' || task._state === 'abandoned').map((task) => task._name);
+  }
+
   /** Starts every task soonified so far, now rather than on the next microtask. */
   startNow(): void {
     while (this.startQueue.length > 0) {
@@ -284,7 +290,7 @@ export class TaskScope implements TaskGroup, TaskOwner {
    */
   private describeLive(): string {
     const running = this.live.filter((task) => task._state === 'running');
-    const waiting = this.live.length - running.length;
+    const waiting = this.live.filter((task) => task._state === 'queued' || task._state === 'waiting').length;
     const shown = running.slice(0, 5).map((task) => task._label);
     if (running.length > shown.length) shown.push(`${running.length - shown.length} more`);
     let text = running.length > 0 ? `; still running: ${shown.join(', ')}` : '';

@@ -1,0 +1,5 @@
+// rxjs-asyncer/node: what only Node has. Flat named re-exports; test/exports.test.ts pins them.
+
+// Whole programs
+export { runMain } from './runMain.js';
+export type { RunMainOptions } from './types/RunMainOptions.js';
