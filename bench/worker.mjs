@@ -41,3 +41,5 @@ const heapAfter = process.memoryUsage().heapUsed;
 process.stdout.write(
   `${JSON.stringify({ times, size, peakRss: process.resourceUsage().maxRSS * 1024, heapBefore, heapAfter, extra: extra ?? {} })}\n`,
 );
+// a workload may leave threads (W6's pools) that would keep this process alive
+process.exit(0);

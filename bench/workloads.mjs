@@ -8,6 +8,9 @@ import PQueue from 'p-queue';
 import { defer, forkJoin, from, lastValueFrom, mergeMap, Observable, race, toArray } from 'rxjs';
 import { createLimiter, runTaskGroup } from 'rxjs-asyncer';
 import { firstWins, gather, mapConcurrent, mapConcurrentFrom } from 'rxjs-asyncer/operators';
+import { createWorkerPool } from 'rxjs-asyncer/workers';
+import workerpool from 'workerpool';
+import { ITERATIONS, kernel } from './cpu.mjs';
 
 /** Resolves on the next turn of the event loop's check phase. */
 const immediate = () => new Promise((resolve) => setImmediate(resolve));
@@ -319,4 +322,58 @@ export const workloads = [
       },
     },
   },
+  {
+    id: 'W6',
+    title: 'W6 parallel: 64 CPU-bound jobs of about 20 ms each (a numeric kernel), on this machine\'s cores',
+    size: 64,
+    baseline: 'main thread, one after another (hand-written)',
+    contenders: {
+      'main thread, one after another (hand-written)': async (n) => {
+        for (let i = 0; i < n; i++) kernel(ITERATIONS);
+      },
+      'Promise.all on the main thread': async (n) => {
+        await Promise.all(Array.from({ length: n }, async () => kernel(ITERATIONS)));
+      },
+      'createWorkerPool (2 workers) in a task group': async (n) => {
+        const pool = ourPool();
+        await runTaskGroup((tg) => Array.from({ length: n }, () => tg.startSoon(pool.call.kernel, ITERATIONS)));
+      },
+      'workerpool directly (2 workers)': async (n) => {
+        const pool = peerPool();
+        await Promise.all(Array.from({ length: n }, () => pool.exec('kernel', [ITERATIONS])));
+      },
+    },
+  },
+  {
+    id: 'W6b',
+    title: 'W6b worker overhead: 2,000 tiny jobs (x + 1) through 2 workers, 64 at a time',
+    size: 2000,
+    baseline: 'workerpool directly (2 workers)',
+    contenders: {
+      'workerpool directly (2 workers)': async (n) => {
+        const pool = peerPool();
+        await lanes(n, (i) => pool.exec('tiny', [i]));
+      },
+      'createWorkerPool (2 workers), pool.call': async (n) => {
+        const pool = ourPool();
+        await lanes(n, (i) => pool.call.tiny(i));
+      },
+    },
+  },
 ];
+
+// W6: one pool per process, made by the first (warm-up) run, so the threads' start is not timed;
+// worker.mjs exits the process when it is done, threads and all.
+let ours;
+let peers;
+const ourPool = () => (ours ??= createWorkerPool(new URL('./cpu.worker.mjs', import.meta.url), { size: 2, idleTimeout: Infinity }));
+const peerPool = () => (peers ??= workerpool.pool(new URL('./cpu.workerpool.mjs', import.meta.url).pathname, { maxWorkers: 2, workerType: 'thread' }));
+
+/** Runs `n` jobs, at most 64 in flight. */
+async function lanes(n, job) {
+  let next = 0;
+  const lane = async () => {
+    while (next < n) await job(next++);
+  };
+  await Promise.all(Array.from({ length: 64 }, lane));
+}

@@ -9,6 +9,9 @@ import { WorkerCallObservable } from './WorkerCallObservable.js';
 
 type Pool = ReturnType<typeof workerpool.pool>;
 
+/** The options of a call without any: shared, never changed. */
+const NO_OPTIONS: WorkerRunOptions = Object.freeze({});
+
 /**
  * The pool behind `createWorkerPool`: workerpool does the pool management (queue, spawn, replace a
  * crashed worker, terminate on cancel); this adds what it lacks: AbortSignal cancellation that
@@ -64,7 +67,7 @@ export class PoolClient {
         if (this.active === 0) this.armIdleTimer();
       };
       try {
-        job = pool.exec(name, [...args], transfer ? { transfer: [...transfer] } : undefined);
+        job = pool.exec(name, args as unknown[], transfer ? { transfer: [...transfer] } : undefined);
       } catch (error) {
         settle();
         reject(error);
@@ -97,7 +100,7 @@ export class PoolClient {
   private callFunction(name: string): (...args: unknown[]) => WorkerCallObservable<unknown> {
     let call = this.calls.get(name);
     if (!call) {
-      call = (...args: unknown[]) => new WorkerCallObservable((signal) => this.run(name, args, { signal }));
+      call = (...args: unknown[]) => new WorkerCallObservable((signal) => this.run(name, args, signal ? { signal } : NO_OPTIONS));
       Object.defineProperty(call, 'name', { value: name }); // task groups name the task after it
       this.calls.set(name, call);
     }

@@ -1,8 +1,8 @@
 import { Observable } from 'rxjs';
 import type { WorkerCall } from '../types/WorkerCall.js';
 
-/** Sends a job and reports its outcome; the signal cancels it. */
-export type SendJob<T> = (signal: AbortSignal) => Promise<T>;
+/** Sends a job and reports its outcome; the signal, when there is one, cancels it. */
+export type SendJob<T> = (signal: AbortSignal | undefined) => Promise<T>;
 
 const unsubscribed = (): DOMException => new DOMException('The worker call was unsubscribed', 'AbortError');
 
@@ -15,7 +15,7 @@ export class WorkerCallObservable<T> extends Observable<T> implements WorkerCall
   /** the awaited result, made by the first `then` */
   private promise: Promise<T> | undefined = undefined;
 
-  constructor(send: SendJob<T>) {
+  constructor(private readonly send: SendJob<T>) {
     super((subscriber) => {
       const controller = new AbortController();
       let settled = false;
@@ -37,7 +37,8 @@ export class WorkerCallObservable<T> extends Observable<T> implements WorkerCall
   }
 
   then<A = T, B = never>(onfulfilled?: ((value: T) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    this.promise ??= new Promise<T>((resolve, reject) => this.subscribe({ next: resolve, error: reject }));
+    // awaited, nobody can unsubscribe: send the job without a subscription or an AbortController
+    this.promise ??= this.send(undefined);
     return this.promise.then(onfulfilled, onrejected);
   }
 }
