@@ -39,6 +39,12 @@ type Signal = keyof typeof EXIT_CODES;
  * @returns with `exit: false`, the body's resolved value; otherwise it never settles (the process exits).
  * @throws {TypeError | RangeError} at once when `body` is not a function or an option is invalid.
  */
+export function runMain<R extends readonly unknown[] | []>(
+  body: (tg: TaskGroup, signal: AbortSignal) => R | PromiseLike<R>,
+  options?: RunMainOptions,
+): Promise<Resolved<R>>;
+/** Runs a whole program as one task group; the signature for bodies that do not return an array. */
+export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | PromiseLike<R>, options?: RunMainOptions): Promise<Resolved<R>>;
 export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | PromiseLike<R>, options?: RunMainOptions): Promise<Resolved<R>> {
   const { name, teardownTimeout = 5000, exit = true } = checkOptions(body, options);
   const label = name === undefined ? 'main' : `main '${name}'`;
@@ -84,7 +90,7 @@ export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | Pro
   // whose tasks only await would end at once, exit code 0, as if it had succeeded
   const keepAlive = setInterval(() => undefined, 2 ** 30);
 
-  const done = runTaskGroup(
+  const done = runTaskGroup<R>(
     (tg) => {
       group = tg;
       return body(tg, tg.signal);
