@@ -3,3 +3,6 @@
 // Whole programs
 export { runMain } from './runMain.js';
 export type { RunMainOptions } from './types/RunMainOptions.js';
+
+// Nested groups across awaits
+export { linkAcrossAwaits } from './linkAcrossAwaits.js';

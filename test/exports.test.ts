@@ -36,6 +36,6 @@ describe('exports', () => {
   });
 
   it('rxjs-asyncer/node exports exactly these values', () => {
-    expect(Object.keys(node).sort()).toEqual(['runMain']);
+    expect(Object.keys(node).sort()).toEqual(['linkAcrossAwaits', 'runMain']);
   });
 });

@@ -12,3 +12,8 @@ expectError(createTaskGroup({ timeout: '1s' }));
 expectError(createTaskGroup({ limiter: { concurrency: 1 } }));
 expectError(createTaskGroup({ unknown: true }));
 expectError(tg.closed = true);
+
+// nested groups: `parent: null` opts out of linking; nothing else is accepted there
+expectType<TaskGroup>(createTaskGroup({ parent: null }));
+expectError(createTaskGroup({ parent: tg }));
+expectError(createTaskGroup({ parent: true }));

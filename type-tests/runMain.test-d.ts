@@ -17,3 +17,8 @@ expectType<Promise<void>>(runMain(async () => {}, { name: 'import', teardownTime
 expectError(runMain(() => 1, { teardownTimeout: '5s' }));
 expectError(runMain(() => 1, { exit: 'no' }));
 expectError(runMain(42));
+
+// linkAcrossAwaits takes nothing and gives nothing back
+import { linkAcrossAwaits } from 'rxjs-asyncer/node';
+expectType<void>(linkAcrossAwaits());
+expectError(linkAcrossAwaits(true));

@@ -12,6 +12,7 @@ export { isInteropObservable } from './isInteropObservable.js';
 export { tryUnsubscribe } from './tryUnsubscribe.js';
 export { failureOf, teardownFailure } from './failureOf.js';
 export { runningTask } from './runningTask.js';
+export { taskContext } from './taskContext.js';
 export { neverAbortedSignal } from './neverAbortedSignal.js';
 
 // The slot protocol between limiters and their users

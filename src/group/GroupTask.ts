@@ -4,6 +4,7 @@ import { followTaskValue } from '../engine/followTaskValue.js';
 import type { TaskSink } from '../engine/TaskSink.js';
 import { isPromiseLikeSafe } from '../engine/isPromiseLike.js';
 import { runningTask } from '../engine/runningTask.js';
+import { taskContext } from '../engine/taskContext.js';
 import { tryUnsubscribe } from '../engine/tryUnsubscribe.js';
 import type { SlotClient, Slots, SlotTicket } from '../engine/Slots.js';
 import type { TaskOwner } from './TaskOwner.js';
@@ -73,7 +74,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     const outer = runningTask.group;
     runningTask.group = this._group;
     try {
-      result = fn(...args);
+      result = taskContext.run === undefined ? fn(...args) : taskContext.run(this._group, () => fn(...args));
     } catch (error) {
       runningTask.group = outer;
       this.taskFailed(error);

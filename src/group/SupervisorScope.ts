@@ -23,7 +23,7 @@ export class SupervisorScope extends TaskScope implements Scope {
   private readonly onError: ((error: unknown) => void) | undefined;
 
   constructor({ name, limiter, signal, onError }: CheckedScopeOptions) {
-    super({ name, limiter, signal }, 'scope');
+    super({ name, limiter, signal, parent: null }, 'scope'); // long-lived: nobody's child by itself
     this.onError = onError;
     this.acceptsWhileJoining = false;
   }

@@ -14,6 +14,7 @@ import { failureOf } from '../engine/failureOf.js';
 import { GroupTask } from './GroupTask.js';
 import type { Slots } from '../engine/Slots.js';
 import { runningTask } from '../engine/runningTask.js';
+import { taskContext } from '../engine/taskContext.js';
 import { taskLabel } from '../engine/taskLabel.js';
 import type { CheckedGroupOptions } from '../engine/checks/checkGroupOptions.js';
 import { afterClose } from '../engine/afterClose.js';
@@ -32,6 +33,10 @@ const resolvedPromise = Promise.resolve();
  * @internal
  */
 export type CloseListener = (failed: boolean, error: unknown) => void;
+
+/** The signal of a parent group or scope that is still open, else undefined. */
+const parentSignal = (parent: object | undefined): AbortSignal | undefined =>
+  parent instanceof TaskScope && !parent.closed ? parent.signal : undefined;
 
 /** `instanceof CancelledError`, false for a value that cannot be asked (a revoked Proxy). */
 const isCancelledError = (error: unknown): boolean => {
@@ -97,8 +102,8 @@ export class TaskScope implements TaskGroup, TaskOwner {
   private closeListeners: CloseListener[] = [];
   /** the group's failure once closed: undefined, one error, or a TaskGroupError */
   private failure: { readonly error: unknown } | undefined = undefined;
-  /** the `signal` option, listened to until the group is cancelled or closed */
-  private outerSignal: AbortSignal | undefined = undefined;
+  /** the `signal` option and the parent's signal, listened to until the group is cancelled or closed */
+  private watched: AbortSignal[] | undefined = undefined;
   /** the `timeout` option's timer, armed until the group is cancelled or closed */
   private timer: ReturnType<typeof setTimeout> | undefined = undefined;
 
@@ -106,16 +111,13 @@ export class TaskScope implements TaskGroup, TaskOwner {
    * @param options checked by `checkGroupOptions`
    * @param kind how messages call it: 'task group' or 'scope'
    */
-  constructor({ signal, timeout, name, limiter }: CheckedGroupOptions, kind = 'task group') {
+  constructor({ signal, timeout, name, limiter, parent }: CheckedGroupOptions, kind = 'task group') {
     this.label = name === undefined ? kind : `${kind} '${name}'`;
     this.limiter = limiter;
     this.signal = this.controller.signal;
-    if (signal?.aborted) {
-      this.failFromOutside(signal.reason);
-    } else if (signal) {
-      this.outerSignal = signal;
-      signal.addEventListener('abort', this);
-    }
+    this.watch(signal);
+    // created inside a task: that task's group is the parent, and its cancellation reaches here
+    if (parent !== null) this.watch(parentSignal(runningTask.group ?? taskContext.current?.()));
     if (timeout !== undefined && timeout !== Infinity && !this.cancelled) {
       this.timer = setTimeout(this.onTimeout, timeout, timeout);
     }
@@ -274,9 +276,22 @@ export class TaskScope implements TaskGroup, TaskOwner {
     return new CancelledError(reason, `${taskLabel} was cancelled: ${describeError(reason)}`);
   }
 
-  /** The outer signal aborted: this object is its own listener, which spares a closure. */
-  handleEvent(): void {
-    this.failFromOutside(this.outerSignal!.reason);
+  /** The outer or the parent's signal aborted: this object is its own listener (no closure). */
+  handleEvent(event: Event): void {
+    this.failFromOutside((event.target as AbortSignal).reason);
+  }
+
+  /**
+   * Cancels this group when `signal` aborts (at once if it has), until the group is cancelled or
+   * closed. The reason counts as the group's failure, so that a child cancelled by its parent
+   * rejects with the parent's own reason: the parent sees an echo of its cancellation, not a
+   * second error.
+   */
+  private watch(signal: AbortSignal | undefined): void {
+    if (!signal || this.cancelled) return;
+    if (signal.aborted) return this.failFromOutside(signal.reason);
+    (this.watched ??= []).push(signal);
+    signal.addEventListener('abort', this);
   }
 
   private readonly onTimeout = (ms: number): void => {
@@ -371,9 +386,9 @@ export class TaskScope implements TaskGroup, TaskOwner {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    if (this.outerSignal) {
-      this.outerSignal.removeEventListener('abort', this);
-      this.outerSignal = undefined;
+    if (this.watched) {
+      for (const signal of this.watched) signal.removeEventListener('abort', this);
+      this.watched = undefined;
     }
   }
 }

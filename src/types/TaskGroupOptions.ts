@@ -27,4 +27,12 @@ export interface TaskGroupOptions {
    * @default undefined (tasks start at once)
    */
   readonly limiter?: Limiter;
+  /**
+   * `null`: the group is nobody's child, for background work that must outlive the task that
+   * starts it. Left out, a group created while a task of another group or scope runs (before the
+   * task's first `await`, or after it with `linkAcrossAwaits()` from `rxjs-asyncer/node`) is that
+   * group's child: its cancel, timeout and failure cancel this group too, with its reason.
+   * @default undefined (linked when created inside a task)
+   */
+  readonly parent?: null;
 }

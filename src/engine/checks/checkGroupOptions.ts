@@ -1,9 +1,10 @@
 import type { TaskGroupOptions } from '../../types/TaskGroupOptions.js';
+import { describe } from '../describe.js';
 import { assertOptionalLimiter } from './assertOptionalLimiter.js';
 import type { Slots } from '../Slots.js';
 import { assertOptionalDelay, assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
 
-const GROUP_OPTIONS = ['signal', 'timeout', 'name', 'limiter'] as const;
+const GROUP_OPTIONS = ['signal', 'timeout', 'name', 'limiter', 'parent'] as const;
 
 /**
  * Task group options once checked.
@@ -19,10 +20,13 @@ export interface CheckedGroupOptions extends Omit<TaskGroupOptions, 'limiter'> {
  */
 export function checkGroupOptions(options: unknown, caller: string): CheckedGroupOptions {
   assertOptionsObject(options, `${caller}: options`);
-  const { signal, timeout, name, limiter } = readOptions(options, GROUP_OPTIONS, `${caller}: options`);
+  const { signal, timeout, name, limiter, parent } = readOptions(options, GROUP_OPTIONS, `${caller}: options`);
+  if (parent !== undefined && parent !== null) {
+    throw new TypeError(`${caller}: options.parent must be null (a group that is nobody's child) or left out, got ${describe(parent)}`);
+  }
   assertOptionalSignal(signal, `${caller}: options.signal`);
   assertOptionalDelay(timeout, `${caller}: options.timeout`);
   assertOptionalString(name, `${caller}: options.name`);
   assertOptionalLimiter(limiter, `${caller}: options.limiter`);
-  return { signal, timeout, name, limiter };
+  return { signal, timeout, name, limiter, parent };
 }
