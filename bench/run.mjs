@@ -6,6 +6,7 @@
 // BENCH_TIMEOUT (seconds, default 150) is each contender's budget: one that has not finished its
 // runs by then is reported as not finished (rxjs's mergeMap over a 1,000,000-item generator
 // buffers it all and drains it with Array.shift: quadratic, many minutes per run);
+// BENCH_LINK=1 runs every contender with linkAcrossAwaits() on;
 // BENCH_RUNS (default 5) timed runs after one warm-up; BENCH_ONLY=W1,W3 runs some workloads and
 // BENCH_MATCH=regex some contenders (with the baselines); the README is then left alone.
 import { execFileSync } from 'node:child_process';

@@ -5,6 +5,8 @@
 import { workloads } from './workloads.mjs';
 
 const [id, name] = process.argv.slice(2);
+// BENCH_LINK=1 measures the cost of linkAcrossAwaits() (AsyncLocalStorage around every task)
+if (process.env.BENCH_LINK === '1') (await import('rxjs-asyncer/node')).linkAcrossAwaits();
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const workload = workloads.find((w) => w.id === id);
