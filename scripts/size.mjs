@@ -1,0 +1,58 @@
+// The size budget of issue 14: what each import costs a user's bundle, minified and gzipped,
+// with rxjs external (every RxJS app has it), bundled by esbuild from the built ESM as a bundler
+// sees it. Exits 1 when an import is over its budget, or when tree shaking leaks (firstWins must
+// not pull in task-group code). Not yet part of `npm test`: the budgets are not met yet (see the
+// README's install section). Run `npm run size` after `npm run build`; `--json` prints the figures.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+
+/** [what is imported, the import statement body, budget in bytes] */
+const CASES = [
+  ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4096],
+  ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4096],
+  ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4096],
+  ['createScope', "import { createScope } from 'rxjs-asyncer'; use(createScope);", 4608],
+  ['createLimiter', "import { createLimiter } from 'rxjs-asyncer'; use(createLimiter);", 2560],
+  ['gather', "import { gather } from 'rxjs-asyncer/operators'; use(gather);", 2560],
+  ['firstWins', "import { firstWins } from 'rxjs-asyncer/operators'; use(firstWins);", 2560],
+  ['mapConcurrent', "import { mapConcurrent } from 'rxjs-asyncer/operators'; use(mapConcurrent);", 2560],
+  ['mapConcurrentFrom', "import { mapConcurrentFrom } from 'rxjs-asyncer/operators'; use(mapConcurrentFrom);", 2560],
+  ['everything (main + operators)', "import * as core from 'rxjs-asyncer'; import * as ops from 'rxjs-asyncer/operators'; use(core, ops);", 7168],
+];
+/** A string only task-group code contains: an import that finds it pulled a group in. */
+const GROUP_MARK = 'cannot start in it';
+
+async function measure(source) {
+  const result = await build({
+    stdin: { contents: `${source}\nfunction use(...values) { globalThis.__keep = values; }`, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    external: ['rxjs'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  return { bytes: gzipSync(code, { level: 9 }).length, text: Buffer.from(code).toString('utf8') };
+}
+
+const rows = [];
+let failed = 0;
+for (const [name, source, budget] of CASES) {
+  const { bytes, text } = await measure(source);
+  const leaks = name === 'firstWins' && text.includes(GROUP_MARK);
+  const ok = bytes <= budget && !leaks;
+  if (!ok) failed++;
+  rows.push({ name, bytes, budget, ok, leaks });
+}
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(rows));
+} else {
+  for (const { name, bytes, budget, ok, leaks } of rows) {
+    const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(30)} ${kb(bytes).padStart(9)} of ${kb(budget)}${leaks ? '  (pulls in task-group code!)' : ''}`);
+  }
+  console.log(`size: ${rows.length - failed} passed, ${failed} failed`);
+}
+process.exit(failed === 0 ? 0 : 1);
