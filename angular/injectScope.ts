@@ -1,6 +1,5 @@
 import { createScope, type Scope, type ScopeOptions } from '../src/index.js';
-import { isClosable } from '../src/engine/index.js';
-import { bindToDestroy, destroyRefOf, destroyedReason } from './internal/bindToDestroy.js';
+import { injectCancellable } from './internal/injectCancellable.js';
 import type { InjectOptions } from './types/InjectOptions.js';
 
 /**
@@ -33,9 +32,5 @@ import type { InjectOptions } from './types/InjectOptions.js';
  * @throws {TypeError} when an option is invalid.
  */
 export function injectScope(options?: ScopeOptions & InjectOptions): Scope {
-  const destroyRef = destroyRefOf(injectScope, options?.injector);
-  const { injector: _injector, ...scopeOptions } = options ?? {};
-  const scope = createScope(scopeOptions);
-  if (isClosable(scope)) bindToDestroy('injectScope()', destroyRef, scope, () => scope.cancel(destroyedReason('The injector of this scope')));
-  return scope;
+  return injectCancellable(injectScope, options, createScope, 'scope');
 }

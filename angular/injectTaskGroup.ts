@@ -1,6 +1,5 @@
 import { createTaskGroup, type TaskGroup, type TaskGroupOptions } from '../src/index.js';
-import { isClosable } from '../src/engine/index.js';
-import { bindToDestroy, destroyRefOf, destroyedReason } from './internal/bindToDestroy.js';
+import { injectCancellable } from './internal/injectCancellable.js';
 import type { InjectOptions } from './types/InjectOptions.js';
 
 /**
@@ -39,9 +38,5 @@ import type { InjectOptions } from './types/InjectOptions.js';
  * @throws {TypeError | RangeError} when an option is invalid.
  */
 export function injectTaskGroup(options?: TaskGroupOptions & InjectOptions): TaskGroup {
-  const destroyRef = destroyRefOf(injectTaskGroup, options?.injector);
-  const { injector: _injector, ...groupOptions } = options ?? {};
-  const tg = createTaskGroup(groupOptions);
-  if (isClosable(tg)) bindToDestroy('injectTaskGroup()', destroyRef, tg, () => tg.cancel(destroyedReason('The injector of this task group')));
-  return tg;
+  return injectCancellable(injectTaskGroup, options, createTaskGroup, 'task group');
 }

@@ -26,15 +26,17 @@ export class IteratorFeed<T> {
 
   constructor(
     private readonly iterator: Iterator<T> | AsyncIterator<T>,
-    private readonly isAsync: boolean,
+    isAsync: boolean,
     private readonly mapper: ConcurrentMapper<T>,
     private readonly subscriber: Subscriber<unknown>,
   ) {
+    this.pull = isAsync ? this.pullAsync.bind(this) : this.pullSync.bind(this);
     subscriber.add(() => this.close());
   }
 
-  /** The next item, or `NO_ITEM` when none is ready now. */
-  readonly pull = (): T | typeof NO_ITEM => (this.isAsync ? this.pullAsync() : this.pullSync());
+  /** The next item, or `NO_ITEM` when none is ready now: the sync or async way, chosen once
+   * (it runs once per item: a million-item input pays no branch per call). */
+  readonly pull: () => T | typeof NO_ITEM;
 
   private pullSync(): T | typeof NO_ITEM {
     if (this.exhausted) return NO_ITEM;
