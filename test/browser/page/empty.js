@@ -1,0 +1,2 @@
+// Node built-ins workerpool requires only in Node: empty for a browser bundle.
+export default {};
