@@ -21,5 +21,5 @@ export default {
   waitForUnhandledRejections: true,
   testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/'],
   // the Angular test projects have their own jest, packages and lock files (scripts/test-angular.mjs)
-  modulePathIgnorePatterns: ['<rootDir>/test/angular', '<rootDir>/test/angular-21'],
+  modulePathIgnorePatterns: ['<rootDir>/test/angular', '<rootDir>/test/angular-21', '<rootDir>/test/types-matrix'],
 };
