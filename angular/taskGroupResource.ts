@@ -3,6 +3,12 @@ import { runTaskGroup, type Progress, type Resolved } from '../src/index.js';
 import { describe } from '../src/engine/index.js';
 import type { TaskGroupResourceOptions } from './types/TaskGroupResourceOptions.js';
 
+/** What `taskGroupResource` adds to Angular's `ResourceRef`. */
+export interface ResourceProgress {
+  /** How far the current batch has got (the counts of its task group). */
+  readonly progress: Signal<Progress>;
+}
+
 const NO_PROGRESS: Progress = Object.freeze({ total: 0, queued: 0, running: 0, fulfilled: 0, failed: 0, cancelled: 0 });
 
 /**
@@ -43,17 +49,17 @@ const NO_PROGRESS: Progress = Object.freeze({ total: 0, queued: 0, running: 0, f
  */
 export function taskGroupResource<R extends readonly unknown[] | [], P = true>(
   options: TaskGroupResourceOptions<R, P>,
-): ResourceRef<Resolved<R> | undefined> & { readonly progress: Signal<Progress> };
+): ResourceRef<Resolved<R> | undefined> & ResourceProgress;
 /**
  * A task group as an Angular `resource`; the signature for bodies that return anything but an
  * array (the one above keeps an array's positions).
  */
 export function taskGroupResource<R, P = true>(
   options: TaskGroupResourceOptions<R, P>,
-): ResourceRef<Resolved<R> | undefined> & { readonly progress: Signal<Progress> };
+): ResourceRef<Resolved<R> | undefined> & ResourceProgress;
 export function taskGroupResource<R, P = true>(
   options: TaskGroupResourceOptions<R, P>,
-): ResourceRef<Resolved<R> | undefined> & { readonly progress: Signal<Progress> } {
+): ResourceRef<Resolved<R> | undefined> & ResourceProgress {
   if (typeof options !== 'object' || options === null || typeof options.body !== 'function') {
     throw new TypeError(`taskGroupResource(options): options.body must be a function, got ${describe((options as { body?: unknown } | null)?.body)}`);
   }

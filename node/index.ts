@@ -1,3 +1,8 @@
+/**
+ * What only Node has: runMain (a program as one task group, with Ctrl-C) and linkAcrossAwaits.
+ *
+ * @module rxjs-asyncer/node
+ */
 // rxjs-asyncer/node: what only Node has. Flat named re-exports; test/exports.test.ts pins them.
 
 // Whole programs

@@ -1,3 +1,8 @@
+/**
+ * gather, firstWins, mapConcurrent and mapConcurrentFrom: task inputs as RxJS operators that cancel what they start.
+ *
+ * @module rxjs-asyncer/operators
+ */
 // rxjs-asyncer/operators: flat named re-exports; test/exports.test.ts pins them.
 
 // Gathering and racing

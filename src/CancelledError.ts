@@ -30,6 +30,7 @@ import { describeError } from './engine/describe.js';
  * ```
  */
 export class CancelledError extends Error {
+  /** Always `'CancelledError'`: tells it apart without `instanceof` (across realms, bundles). */
   override readonly name = 'CancelledError';
   /** Why the task was cancelled. */
   readonly reason: unknown;

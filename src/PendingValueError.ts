@@ -21,5 +21,6 @@
  * ```
  */
 export class PendingValueError extends Error {
+  /** Always `'PendingValueError'`: tells it apart without `instanceof` (across realms, bundles). */
   override readonly name = 'PendingValueError';
 }

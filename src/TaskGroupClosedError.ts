@@ -21,5 +21,6 @@
  * ```
  */
 export class TaskGroupClosedError extends Error {
+  /** Always `'TaskGroupClosedError'`: tells it apart without `instanceof` (across realms, bundles). */
   override readonly name = 'TaskGroupClosedError';
 }

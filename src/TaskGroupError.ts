@@ -26,6 +26,7 @@ import { describeError } from './engine/describe.js';
  * ```
  */
 export class TaskGroupError extends AggregateError {
+  /** Always `'TaskGroupError'`: tells it apart without `instanceof` (across realms, bundles). */
   override readonly name = 'TaskGroupError';
 
   /**

@@ -1,3 +1,8 @@
+/**
+ * Task groups, scopes, SoonValue, the limiter and the errors: the main entry point.
+ *
+ * @module rxjs-asyncer
+ */
 // rxjs-asyncer: structured concurrency for RxJS. Flat named re-exports; test/exports.test.ts pins them.
 
 // Task groups

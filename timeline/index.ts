@@ -1,3 +1,8 @@
+/**
+ * Record what a group or scope ran, and draw it as text or SVG.
+ *
+ * @module rxjs-asyncer/timeline
+ */
 // rxjs-asyncer/timeline: see what ran when. Flat named re-exports; test/exports.test.ts pins them.
 
 // Recording

@@ -1,3 +1,8 @@
+/**
+ * CPU-bound functions in worker threads (Node) or module Web Workers (browsers), as cancellable tasks.
+ *
+ * @module rxjs-asyncer/workers
+ */
 // rxjs-asyncer/workers: CPU-bound work on other threads, as tasks. Flat named re-exports;
 // test/exports.test.ts pins them. Needs the optional peer dependency workerpool.
 

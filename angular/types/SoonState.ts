@@ -17,7 +17,25 @@
  * ```
  */
 export type SoonState<T> =
-  | { readonly status: 'pending' }
-  | { readonly status: 'fulfilled'; readonly value: T }
-  | { readonly status: 'rejected'; readonly error: unknown }
-  | { readonly status: 'cancelled'; readonly reason: unknown };
+  | {
+      /** The task still runs. */
+      readonly status: 'pending';
+    }
+  | {
+      /** The task gave a value. */
+      readonly status: 'fulfilled';
+      /** Its value. */
+      readonly value: T;
+    }
+  | {
+      /** The task failed. */
+      readonly status: 'rejected';
+      /** What it failed with. */
+      readonly error: unknown;
+    }
+  | {
+      /** The task was cancelled before it settled. */
+      readonly status: 'cancelled';
+      /** Why: the reason its group or scope was cancelled with. */
+      readonly reason: unknown;
+    };
