@@ -7,12 +7,11 @@
 // packed library unpacked into node_modules/rxjs-asyncer, the shared specs (test/angular/specs)
 // and configs copied in when the project is not test/angular itself, `tsc --noEmit` with the project's own
 // TypeScript, then jest with ANGULAR_MODE=zoneless and ANGULAR_MODE=zone.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { installIfStale, installPacked, root } from './lib/testProjects.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 /** each project, and the Angular and TypeScript it must run (a spec checks, so a mix-up cannot pass) */
 const PROJECTS = [
   { project: 'test/angular', angular: '22', typescript: '6.0' },
@@ -21,31 +20,19 @@ const PROJECTS = [
 const SPECS = join(root, 'test/angular/specs');
 const EXAMPLES = join(root, 'examples/angular');
 
-const run = (cmd, args, cwd, env = {}) => {
-  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
-};
-
-const packDir = mkdtempSync(join(tmpdir(), 'rxjs-asyncer-pack-'));
-const tarball = join(packDir, execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop());
+const run = (cmd, args, cwd, env = {}) => spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 let failed = 0;
+// install every project first, then pack the library once for all of them
+const ready = new Set(PROJECTS.filter(({ project }) => installIfStale(join(root, project))).map(({ project }) => project));
+installPacked([...ready].map((project) => join(root, project)));
 for (const { project, angular, typescript } of PROJECTS) {
   const dir = join(root, project);
-  const modules = join(dir, 'node_modules');
-  const lock = join(dir, 'package-lock.json');
-  if (!existsSync(modules) || statSync(modules).mtimeMs < statSync(lock).mtimeMs) {
-    console.log(`\n== ${project}: npm ci`);
-    if (run('npm', ['ci', '--no-audit', '--no-fund'], dir) !== 0) {
-      console.log(`${project}: npm ci failed`);
-      failed++;
-      continue;
-    }
+  if (!ready.has(project)) {
+    console.log(`${project}: npm ci failed`);
+    failed++;
+    continue;
   }
-  const installed = join(modules, 'rxjs-asyncer');
-  rmSync(installed, { recursive: true, force: true });
-  execFileSync('mkdir', ['-p', installed]);
-  execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
   if (dir !== join(root, 'test/angular')) {
     // one set of specs and configs for every project: each runs them with its own packages
     rmSync(join(dir, 'specs'), { recursive: true, force: true });
@@ -63,5 +50,4 @@ for (const { project, angular, typescript } of PROJECTS) {
     if (run('npx', ['jest', '--ci'], dir, env) !== 0) failed++;
   }
 }
-rmSync(packDir, { recursive: true, force: true });
 process.exit(failed === 0 ? 0 : 1);

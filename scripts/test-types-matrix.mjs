@@ -1,13 +1,12 @@
-// Type-checks a consumer of the packed package (test/types-matrix/consumer.{mts,cts}: soonify
+// Type-checks a consumer of the packed package (test/types-matrix/consumer.mts, also as .cts: soonify
 // inference, gather tuple and record, mapConcurrent in a pipe) under several TypeScript versions
 // and module resolutions, strict, with skipLibCheck off, as users' projects do. Run after
 // `npm run build`; `npm test` does. Prints a jest-style "Tests:" line that .ci/run counts.
+import { copyFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installIfStale, installPacked, root } from './lib/testProjects.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const dir = join(root, 'test/types-matrix');
 const VERSIONS = ['ts50', 'ts54', 'ts59', 'ts60'];
 /** [resolution, module, the consumer files it applies to] */
@@ -18,22 +17,16 @@ const MODES = [
 ];
 
 const modules = join(dir, 'node_modules');
-if (!existsSync(modules) || statSync(modules).mtimeMs < statSync(join(dir, 'package-lock.json')).mtimeMs) {
-  if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' }).status !== 0) process.exit(1);
-}
-const packDir = mkdtempSync(join(tmpdir(), 'rxjs-asyncer-pack-'));
-const tarball = join(packDir, execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop());
-const installed = join(modules, 'rxjs-asyncer');
-rmSync(installed, { recursive: true, force: true });
-mkdirSync(installed, { recursive: true });
-execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-rmSync(packDir, { recursive: true, force: true });
+if (!installIfStale(dir)) process.exit(1);
+installPacked([dir]);
+// the CommonJS consumer is the ES one under a .cts name: one source, both module systems
+copyFileSync(join(dir, 'consumer.mts'), join(dir, 'consumer.cts'));
 
 let passed = 0;
 let failed = 0;
 for (const version of VERSIONS) {
   const tsc = join(modules, version, 'bin', 'tsc');
-  const [major, minor] = JSON.parse(execFileSync(process.execPath, [tsc, '--version'], { encoding: 'utf8' }).match(/(\d+)\.(\d+)/).slice(1, 3).join(',').replace(/^/, '[').concat(']'));
+  const [major, minor] = execFileSync(process.execPath, [tsc, '--version'], { encoding: 'utf8' }).match(/(\d+)\.(\d+)/).slice(1, 3).map(Number);
   for (const [resolution, module, files] of MODES) {
     for (const file of files) {
       const args = ['--noEmit', '--strict', '--skipLibCheck', 'false', '--target', 'es2022', '--module', module, '--moduleResolution', resolution, '--types', 'node', file];

@@ -1,37 +1,29 @@
 // The engine: what task groups, the limiter and every entry point share. This file is its only
-// door: operators/ and later entry points import the engine from here, never from its files
-// (test/architecture.test.ts enforces it). See ARCHITECTURE.md for the protocols and rules.
+// door for operators/ and the other entry points (test/architecture/layering.test.ts enforces it);
+// it lists what they use, the core imports the engine's files directly. See ARCHITECTURE.md for the protocols and rules.
 
 // The task value rule: following what a task function returned
 export { followTaskValue } from './followTaskValue.js';
 export type { TaskSink } from './TaskSink.js';
-export { isPromiseLike, isPromiseLikeSafe } from './isPromiseLike.js';
-export { isInteropObservable } from './isInteropObservable.js';
+export { isPromiseLikeSafe } from './isPromiseLike.js';
 
 // Cancellation and failures
 export { tryUnsubscribe } from './tryUnsubscribe.js';
 export { failureOf, teardownFailure } from './failureOf.js';
-export { runningTask } from './runningTask.js';
 export { taskContext } from './taskContext.js';
-export { neverAbortedSignal } from './neverAbortedSignal.js';
 
 // The slot protocol between limiters and their users
-export { SlotTicket, slotsBrand } from './Slots.js';
+export { SlotTicket } from './Slots.js';
 export type { SlotClient, Slots } from './Slots.js';
 
 // Values and messages
 export { describe, describeError } from './describe.js';
-export { taskLabel } from './taskLabel.js';
 export { defineEntry } from './defineEntry.js';
-export { isArraySafe, isPlainRecord } from './isPlainRecord.js';
 export { LinkedList, ListNode } from './LinkedList.js';
 
 // Argument checks: one per public entry point, one message format ("caller: what must be ..., got ...")
-export { assertConcurrency, assertFunction, MAX_TIMEOUT } from './checks/assert.js';
-export { checkGroupOptions, type CheckedGroupOptions } from './checks/checkGroupOptions.js';
-export { checkGroupCall } from './checks/checkGroupCall.js';
+export { assertConcurrency } from './checks/assert.js';
 export { checkSoonifyArgs } from './checks/checkSoonifyArgs.js';
-export { checkLimiterRunArgs } from './checks/checkLimiterRunArgs.js';
 export { checkGatherArgs, type GatherArgs } from './checks/checkGatherArgs.js';
 export { checkFirstWinsArgs } from './checks/checkFirstWinsArgs.js';
 export { checkMapConcurrentArgs } from './checks/checkMapConcurrentArgs.js';

@@ -1,7 +1,6 @@
 import { Observable, type Subscriber } from 'rxjs';
 import type { CheckedScopeOptions } from '../engine/checks/checkScopeOptions.js';
 import { reportUnhandled } from '../engine/reportUnhandled.js';
-import { runningTask } from '../engine/runningTask.js';
 import type { Scope } from '../types/Scope.js';
 import { TaskScope } from './TaskScope.js';
 
@@ -49,13 +48,7 @@ export class SupervisorScope extends TaskScope implements Scope {
   }
 
   close(): Promise<void> {
-    if (runningTask.group === this && this.state !== 'closed') {
-      // it would wait for the very task that asks: refuse at once, as a group's join() does
-      throw new Error(
-        `${this.label}: close() was called from inside one of its own tasks, which it would wait for forever. ` +
-          'Call cancel() to stop the scope from inside, or close it from the code that owns it',
-      );
-    }
+    this.refuseFromOwnTask('close', 'Call cancel() to stop the scope from inside, or close it from the code that owns it');
     return this.beginClose();
   }
 

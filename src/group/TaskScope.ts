@@ -169,13 +169,7 @@ export class TaskScope implements TaskGroup, TaskOwner {
   }
 
   join(): Promise<void> {
-    if (runningTask.group === this && this.state !== 'closed') {
-      // the group waits for that very task: the join could never resolve (Trio refuses this too)
-      throw new Error(
-        `${this.label}: join() was called from inside one of its own tasks, which the join would wait for forever. ` +
-          'Return the value from the task instead, and join from the code that created the group',
-      );
-    }
+    this.refuseFromOwnTask('join', 'Return the value from the task instead, and join from the code that created the group');
     return (this.joined ??= new Promise<void>((resolve, reject) =>
       this.whenClosed((failed, error) => (failed ? reject(error) : resolve())),
     ));
@@ -340,6 +334,17 @@ export class TaskScope implements TaskGroup, TaskOwner {
     this.startScheduled = false;
     this.startNow();
   };
+
+  /**
+   * Throws when one of this group's own tasks, while it runs, asks to wait for the group: the
+   * wait could never end, since the group waits for that very task (Trio refuses this too).
+   * @param method what was called, for the message; @param advice what to do instead
+   */
+  protected refuseFromOwnTask(method: string, advice: string): void {
+    if (runningTask.group === this && this.state !== 'closed') {
+      throw new Error(`${this.label}: ${method}() was called from inside one of its own tasks, which it would wait for forever. ${advice}`);
+    }
+  }
 
   /** @param name the task's name, for the message */
   protected assertOpen(name: string): void {

@@ -1,4 +1,4 @@
-// An ES module consumer: what a user writes, checked strictly with skipLibCheck off.
+// A consumer (checked as ES module .mts and, copied, as CommonJS .cts): what a user writes, checked strictly with skipLibCheck off.
 import { from, of } from 'rxjs';
 import { createTaskGroup, runTaskGroup, type SoonValue } from 'rxjs-asyncer';
 import { gather, mapConcurrent } from 'rxjs-asyncer/operators';

@@ -1,5 +1,5 @@
 import * as workerpool from 'workerpool';
-import { describe, describeError } from '../../src/engine/index.js';
+import { describeError } from '../../src/engine/index.js';
 import type { WorkerPoolOptions } from '../types/WorkerPoolOptions.js';
 import type { WorkerRunOptions } from '../types/WorkerRunOptions.js';
 import { fromSentError } from './errorTransport.js';
@@ -148,10 +148,5 @@ export class PoolClient {
       return new Error(`${this.label}: the worker running ${caller} crashed (${describeError(error)}); it was replaced`, { cause: error });
     }
     return fromSentError(error);
-  }
-
-  /** For messages. */
-  toString(): string {
-    return `[${this.label} ${describe(this.script)}]`;
   }
 }
