@@ -30,7 +30,12 @@ export type { Resolved } from './types/Resolved.js';
 // Limiting concurrency
 export { createLimiter } from './createLimiter.js';
 export type { Limiter } from './types/Limiter.js';
+export type { LimiterOptions } from './types/LimiterOptions.js';
+export type { RateLimit } from './types/RateLimit.js';
 export type { LimiterState } from './types/LimiterState.js';
+export type { LimiterLike } from './types/LimiterLike.js';
+export type { Permit } from './types/Permit.js';
+export type { AcquireOptions } from './types/AcquireOptions.js';
 
 // Errors
 export { CancelledError } from './CancelledError.js';

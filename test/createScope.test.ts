@@ -210,7 +210,7 @@ describe('createScope', () => {
 
   it('refuses bad options at once', () => {
     expect(() => createScope({ onError: 'log' } as never)).toThrow(new TypeError('createScope(options): options.onError must be a function, got "log"'));
-    expect(() => createScope({ limiter: {} } as never)).toThrow('createScope(options): options.limiter must be a Limiter made by createLimiter()');
+    expect(() => createScope({ limiter: {} } as never)).toThrow('createScope(options): options.limiter must be a Limiter: an object with an acquire(signal) method');
     expect(() => createScope(5 as never)).toThrow('createScope(options): options must be an object or undefined, got 5');
   });
 

@@ -482,7 +482,7 @@ describe('createTaskGroup: bad input is refused at once', () => {
       new TypeError('tg.soonify(fn, options): options.name must be a string, got 3'),
     );
     expect(() => tg.soonify(() => 1, { limiter: {} as never })).toThrow(
-      'tg.soonify(fn, options): options.limiter must be a Limiter made by createLimiter(), got [object Object]',
+      'tg.soonify(fn, options): options.limiter must be a Limiter: an object with an acquire(signal) method, got [object Object] (acquire is missing)',
     );
     return tg.join();
   });
@@ -495,7 +495,7 @@ describe('createTaskGroup: bad input is refused at once', () => {
     [{ signal: {} }, TypeError, 'createTaskGroup(options): options.signal must be an AbortSignal, got [object Object]'],
     [{ signal: new AbortController() }, TypeError, 'options.signal must be an AbortSignal, got [object AbortController]'],
     [{ name: 5 }, TypeError, 'createTaskGroup(options): options.name must be a string, got 5'],
-    [{ limiter: 3 }, TypeError, 'options.limiter must be a Limiter made by createLimiter(), got 3'],
+    [{ limiter: 3 }, TypeError, 'options.limiter must be a Limiter: an object with an acquire(signal) method, got 3'],
     ['fast', TypeError, 'createTaskGroup(options): options must be an object or undefined, got "fast"'],
   ])('createTaskGroup(%p) throws', (options, type, message) => {
     expect(() => createTaskGroup(options as never)).toThrow(type);

@@ -202,7 +202,7 @@ describe('gather', () => {
     expect(() => gather({ user: 'x' } as never)).toThrow('inputs.user must be an Observable, a PromiseLike or a function of an AbortSignal, got "x"');
     expect(() => gather([], { concurrency: 0 })).toThrow(new RangeError('gather(inputs, options): options.concurrency must be an integer >= 1 or Infinity, got 0'));
     expect(() => gather([], { settled: 'yes' as never })).toThrow(TypeError);
-    expect(() => gather([], { limiter: {} as never })).toThrow('options.limiter must be a Limiter made by createLimiter()');
+    expect(() => gather([], { limiter: {} as never })).toThrow('options.limiter must be a Limiter: an object with an acquire(signal) method, got [object Object] (acquire is missing)');
     expect(() => gather([], 3 as never)).toThrow('gather(inputs, options): options must be an object or undefined, got 3');
   });
 

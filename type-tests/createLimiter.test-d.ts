@@ -1,6 +1,7 @@
 import { expectError, expectType } from 'tsd';
 import { of } from 'rxjs';
-import { createLimiter, createTaskGroup, type Limiter } from 'rxjs-asyncer';
+import { createLimiter, createTaskGroup, type Limiter, type LimiterLike, type Permit } from 'rxjs-asyncer';
+import { gather, mapConcurrent } from 'rxjs-asyncer/operators';
 
 const limiter = createLimiter(4);
 expectType<Limiter>(limiter);
@@ -22,3 +23,25 @@ expectError(createLimiter('4'));
 createTaskGroup({ limiter });
 createTaskGroup().soonify(async () => 1, { limiter });
 expectError(createTaskGroup({ limiter: 4 }));
+
+// options: rate and priority
+createLimiter(4, { rate: { limit: 100, interval: 60_000 } });
+createLimiter(4, { priority: true });
+expectError(createLimiter(4, { rate: { limit: 100 } }));
+expectError(createLimiter(4, { priority: 1 }));
+expectType<Promise<number>>(limiter.run(() => 1, undefined, { priority: 2 }));
+expectError(limiter.run(() => 1, undefined, { priority: 'high' }));
+
+// acquire gives a permit
+expectType<Promise<Permit>>(limiter.acquire());
+expectType<Promise<Permit>>(limiter.acquire(new AbortController().signal, { priority: 1 }));
+
+// the open protocol: any object with acquire(signal) is accepted where a limiter is
+const foreign: LimiterLike = { acquire: async () => ({ release() {} }) };
+createTaskGroup({ limiter: foreign });
+createTaskGroup().soonify(async () => 1, { limiter: foreign });
+gather([() => 1], { limiter: foreign });
+mapConcurrent((n: number) => n, { limiter: foreign });
+expectError(createTaskGroup({ limiter: { run: async () => 1 } }));
+const asProtocol: LimiterLike = limiter;
+void asProtocol;

@@ -37,6 +37,14 @@ class RunnerSlot<I> implements TaskSink, SlotClient {
     this.runner.run(this, item);
   }
 
+  slotFailed(error: unknown): void {
+    this.ticket = undefined;
+    this.item = undefined;
+    if (!this.busy) return;
+    this.runner.tracker?.started(this.index, ''); // progress counts it as started and failed at once
+    this.runner.settled(this, true, error);
+  }
+
   taskFulfilled(value: unknown): void {
     if (this.busy) this.runner.settled(this, false, value);
   }
@@ -75,7 +83,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
     // waiting ones first, so that slots freed below do not go to a sibling about to be cancelled
     for (const worker of busy) {
       if (worker.busy && worker.ticket) {
-        this.limiter!.withdraw(worker.ticket);
+        this.limiter!.withdrawSlot(worker.ticket);
         worker.ticket = undefined;
         this.free(worker);
       }
@@ -126,7 +134,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
     this.running++;
     if (this.limiter) {
       worker.item = item;
-      worker.ticket = this.limiter.acquire(worker);
+      worker.ticket = this.limiter.acquireSlot(worker);
     } else {
       this.run(worker, item);
     }
@@ -142,7 +150,7 @@ export class ConcurrentRunner<I> extends Runner<I> {
     this.idle = worker;
     if (worker.holdsSlot) {
       worker.holdsSlot = false;
-      this.limiter!.release();
+      this.limiter!.releaseSlot(worker);
     }
   }
 }

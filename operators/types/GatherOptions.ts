@@ -1,5 +1,5 @@
 import type { Observer } from 'rxjs';
-import type { Limiter, Progress } from '../../src/index.js';
+import type { LimiterLike, Progress } from '../../src/index.js';
 
 /** Options of {@link gather}. */
 export interface GatherOptions {
@@ -19,7 +19,7 @@ export interface GatherOptions {
    * A shared limiter every input also takes a slot of before it starts.
    * @default undefined
    */
-  readonly limiter?: Limiter;
+  readonly limiter?: LimiterLike;
   /**
    * Told how far the work has got: a callback, or an Observer (its `complete` is called once the
    * operator has ended, however it ended). Each subscription counts its own tasks; {@link Progress}

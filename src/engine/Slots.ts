@@ -2,47 +2,53 @@ import { ListNode } from './LinkedList.js';
 
 /**
  * Something that waits for a slot. `slotGranted` is called once, when the slot is its own; it
- * must later give it back with `slots.release()`.
+ * must later give it back with `slots.releaseSlot(client)`. `slotFailed` is called instead when
+ * the limiter cannot give it a slot at all (a limiter on a server that is unreachable): the client
+ * never ran and holds nothing.
  * @internal
  */
 export interface SlotClient {
   slotGranted(): void;
+  slotFailed(error: unknown): void;
 }
 
 /**
- * A client's place in a queue of slots, for `withdraw`.
+ * A client's place in a queue of slots, for `withdrawSlot`.
  * @internal
  */
 export class SlotTicket extends ListNode {
+  /** its priority, for limiters that order by it */
+  priority = 0;
   constructor(readonly client: SlotClient) {
     super();
   }
 }
 
 /**
- * Marks the objects that implement {@link Slots}: groups and operators accept a `limiter` option
- * only when it carries this brand, since they call these members directly.
+ * Marks the objects that implement {@link Slots}: a `limiter` option that carries it is used
+ * directly; any other limiter goes through `PermitSlots`, which speaks its public `acquire`.
  * @internal
  */
 export const slotsBrand: unique symbol = Symbol('rxjs-asyncer slots');
 
 /**
  * The slot protocol between a limiter and the groups and operators that use it. No promise per
- * task: `acquire` grants a free slot synchronously (calling `slotGranted` before it returns) or
- * queues the client and returns its ticket.
+ * task: `acquireSlot` grants a free slot synchronously (calling `slotGranted` before it returns)
+ * or queues the client and returns its ticket.
  *
  * | client state | how it gets there | what it must do next |
  * |---|---|---|
- * | waiting | `acquire` returned a ticket | `withdraw(ticket)` if cancelled |
- * | holding | `slotGranted` was called | `release()` exactly once, when its work ends |
+ * | waiting | `acquireSlot` returned a ticket | `withdrawSlot(ticket)` if cancelled |
+ * | holding | `slotGranted` was called | `releaseSlot(client)` exactly once, when its work ends |
+ * | refused | `slotFailed` was called | nothing: it holds no slot |
  * @internal
  */
 export interface Slots {
   readonly [slotsBrand]: true;
   /** Grants a slot now (calling `slotGranted` before returning) or queues the client. */
-  acquire(client: SlotClient): SlotTicket | undefined;
+  acquireSlot(client: SlotClient, priority?: number): SlotTicket | undefined;
   /** Takes a queued client out of the queue; it never gets a slot. */
-  withdraw(ticket: SlotTicket): void;
-  /** Gives a slot back; the next queued client gets it. */
-  release(): void;
+  withdrawSlot(ticket: SlotTicket): void;
+  /** Gives `client`'s slot back; the next queued client gets it. */
+  releaseSlot(client: SlotClient): void;
 }

@@ -52,7 +52,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     if (this._limiter) {
       this._state = 'waiting';
       // a free slot runs the task before acquire returns: keep the handle that run stored
-      const ticket = this._limiter.acquire(this);
+      const ticket = this._limiter.acquireSlot(this);
       if (ticket) this._handle = ticket;
     } else {
       this._run();
@@ -62,6 +62,17 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
   slotGranted(): void {
     this._handle = undefined;
     this._run();
+  }
+
+  /** The limiter could not give a slot (its server is unreachable): the task fails unstarted. */
+  slotFailed(error: unknown): void {
+    if (this._state !== 'waiting') return;
+    this._fn = this._args = undefined;
+    const observed = this._waiting !== undefined && this._waiting.length > 0;
+    this._detach();
+    this._finish('rejected', error, false);
+    this._group.taskFailed(error, observed);
+    this._end(false);
   }
 
   private _run(): void {
@@ -125,7 +136,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
   _cancelTask(): void {
     switch (this._state) {
       case 'waiting':
-        this._limiter!.withdraw(this._handle as SlotTicket);
+        this._limiter!.withdrawSlot(this._handle as SlotTicket);
         this._handle = undefined;
       // falls through: a task waiting for a slot never started
       case 'queued':
@@ -171,7 +182,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
    */
   private _end(ran = true): void {
     this._state = 'done';
-    if (ran && this._limiter) this._limiter.release();
+    if (ran && this._limiter) this._limiter.releaseSlot(this);
     this._group.taskDone();
   }
 }

@@ -27,9 +27,10 @@ export class LimitedCall<T> implements SlotClient, TaskSink {
     private readonly reject: (error: unknown) => void,
   ) {}
 
-  start(): void {
+  start(priority: number | undefined): void {
     this.signal?.addEventListener('abort', this);
-    this.ticket = this.limiter.acquire(this);
+    const ticket = this.limiter.acquireSlot(this, priority);
+    if (this.state === 'waiting') this.ticket = ticket;
   }
 
   slotGranted(): void {
@@ -46,10 +47,16 @@ export class LimitedCall<T> implements SlotClient, TaskSink {
     if (this.state === 'running') this.subscription = subscription;
   }
 
+  slotFailed(error: unknown): void {
+    if (this.state !== 'waiting') return;
+    this.finish();
+    this.reject(error);
+  }
+
   /** The signal aborted: leave the queue, or stop an Observable task. A promise task runs on. */
   handleEvent(): void {
     if (this.state === 'waiting') {
-      this.limiter.withdraw(this.ticket!);
+      this.limiter.withdrawSlot(this.ticket!);
       this.finish();
       this.reject(this.signal!.reason);
     } else if (this.state === 'running' && this.subscription) {
@@ -62,14 +69,14 @@ export class LimitedCall<T> implements SlotClient, TaskSink {
   taskFulfilled(value: unknown): void {
     if (this.state !== 'running') return;
     this.finish();
-    this.limiter.release();
+    this.limiter.releaseSlot(this);
     this.resolve(value as never);
   }
 
   taskFailed(error: unknown): void {
     if (this.state !== 'running') return;
     this.finish();
-    this.limiter.release();
+    this.limiter.releaseSlot(this);
     this.reject(error);
   }
 

@@ -1,5 +1,8 @@
 import type { Observable } from 'rxjs';
+import type { AcquireOptions } from './AcquireOptions.js';
+import type { LimiterLike } from './LimiterLike.js';
 import type { LimiterState } from './LimiterState.js';
+import type { Permit } from './Permit.js';
 import type { TaskResult } from './TaskResult.js';
 
 /**
@@ -26,7 +29,7 @@ import type { TaskResult } from './TaskResult.js';
  * gather(ids.map((id) => (signal) => query(id, { signal })), { limiter: db }).subscribe();
  * ```
  */
-export interface Limiter {
+export interface Limiter extends LimiterLike {
   /**
    * How many tasks may hold a slot at once: an integer >= 1, or `Infinity`. Settable at any
    * time: raising it starts waiting work at once; lowering it lets running work finish and
@@ -55,7 +58,23 @@ export interface Limiter {
    *
    * @param fn the task.
    * @param signal cancels the call.
+   * @param options `priority`, on a limiter created with `{ priority: true }`.
    * @returns the task's value.
+   * @throws {TypeError} at the call, when `fn` is not a function, `signal` not an AbortSignal, or
+   * `options.priority` not a finite number or given to a limiter without `{ priority: true }`.
    */
-  run<T>(fn: (signal: AbortSignal) => T, signal?: AbortSignal): Promise<TaskResult<T>>;
+  run<T>(fn: (signal: AbortSignal) => T, signal?: AbortSignal, options?: AcquireOptions): Promise<TaskResult<T>>;
+  /**
+   * Waits for a slot and resolves with a {@link Permit}; the caller runs its work and then calls
+   * `permit.release()` once. The same queue as `run` (and as the groups and operators that share
+   * the limiter); `signal` aborting while it waits takes it out of the queue and rejects with the
+   * signal's reason.
+   *
+   * Prefer `run`, or a group or operator with the `limiter` option: they release for you, also on
+   * failure and cancellation.
+   * @param signal cancels the wait.
+   * @param options `priority`, on a limiter created with `{ priority: true }`.
+   * @returns the permit.
+   */
+  acquire(signal?: AbortSignal, options?: AcquireOptions): Promise<Permit>;
 }

@@ -1,4 +1,4 @@
-import type { Limiter } from './Limiter.js';
+import type { LimiterLike } from './LimiterLike.js';
 
 /** Options of {@link createScope}. */
 export interface ScopeOptions {
@@ -11,7 +11,7 @@ export interface ScopeOptions {
    * A limiter every task of the scope takes a slot of (a task's own `limiter` option wins).
    * @default undefined
    */
-  readonly limiter?: Limiter;
+  readonly limiter?: LimiterLike;
   /**
    * Cancels the scope when it aborts, as `scope.cancel(signal.reason)` would: an Angular
    * `DestroyRef`'s or a request's lifetime.

@@ -1,4 +1,4 @@
-import type { Limiter } from './Limiter.js';
+import type { LimiterLike } from './LimiterLike.js';
 
 /** Options of `tg.soonify(fn, options)`. */
 export interface SoonifyOptions {
@@ -12,5 +12,5 @@ export interface SoonifyOptions {
    * limiter's queue (cancelling the group takes it out). Overrides the group's `limiter`.
    * @default the group's `limiter` option
    */
-  readonly limiter?: Limiter;
+  readonly limiter?: LimiterLike;
 }

@@ -1,4 +1,4 @@
-import type { Limiter } from './Limiter.js';
+import type { LimiterLike } from './LimiterLike.js';
 
 /** Options of `createTaskGroup`, `runTaskGroup` and `taskGroup`. */
 export interface TaskGroupOptions {
@@ -26,7 +26,7 @@ export interface TaskGroupOptions {
    * `soonify(fn, { limiter })` takes precedence.
    * @default undefined (tasks start at once)
    */
-  readonly limiter?: Limiter;
+  readonly limiter?: LimiterLike;
   /**
    * `null`: the group is nobody's child, for background work that must outlive the task that
    * starts it. Left out, a group created while a task of another group or scope runs (before the

@@ -3,7 +3,7 @@ import { isArraySafe, isPlainRecord } from '../isPlainRecord.js';
 import type { ProgressTracker } from '../ProgressTracker.js';
 import type { Slots } from '../Slots.js';
 import { checkProgressOption } from './checkProgressOption.js';
-import { assertOptionalLimiter } from './assertOptionalLimiter.js';
+import { checkLimiterOption } from './checkLimiterOption.js';
 import { assertConcurrency, assertOptionsObject, readOptions } from './assert.js';
 import { assertTaskInputs } from './checkTaskInputs.js';
 
@@ -47,8 +47,8 @@ export function checkGatherArgs(inputs: unknown, options: unknown): GatherArgs {
   const { settled = false, concurrency = Infinity, limiter, progress } = readOptions(options, GATHER_OPTIONS, `${caller}: options`);
   if (typeof settled !== 'boolean') throw new TypeError(`${caller}: options.settled must be a boolean, got ${describe(settled)}`);
   assertConcurrency(concurrency, `${caller}: options.concurrency`);
-  assertOptionalLimiter(limiter, `${caller}: options.limiter`);
-  return { entries, keys, settled, concurrency, limiter, progress: checkProgressOption(progress, `${caller}: options.progress`) };
+  const slots = checkLimiterOption(limiter, `${caller}: options.limiter`);
+  return { entries, keys, settled, concurrency, limiter: slots, progress: checkProgressOption(progress, `${caller}: options.progress`) };
 }
 
 /** Reads a record's entry once, at the call; a getter that throws is a TypeError naming it. */

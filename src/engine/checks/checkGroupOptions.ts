@@ -1,6 +1,6 @@
 import type { TaskGroupOptions } from '../../types/TaskGroupOptions.js';
 import { describe } from '../describe.js';
-import { assertOptionalLimiter } from './assertOptionalLimiter.js';
+import { checkLimiterOption } from './checkLimiterOption.js';
 import type { Slots } from '../Slots.js';
 import { assertOptionalDelay, assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
 
@@ -27,6 +27,6 @@ export function checkGroupOptions(options: unknown, caller: string): CheckedGrou
   assertOptionalSignal(signal, `${caller}: options.signal`);
   assertOptionalDelay(timeout, `${caller}: options.timeout`);
   assertOptionalString(name, `${caller}: options.name`);
-  assertOptionalLimiter(limiter, `${caller}: options.limiter`);
-  return { signal, timeout, name, limiter, parent };
+  const slots = checkLimiterOption(limiter, `${caller}: options.limiter`);
+  return { signal, timeout, name, limiter: slots, parent };
 }

@@ -2,7 +2,7 @@ import { describe } from '../describe.js';
 import type { ProgressTracker } from '../ProgressTracker.js';
 import type { Slots } from '../Slots.js';
 import { checkProgressOption } from './checkProgressOption.js';
-import { assertOptionalLimiter } from './assertOptionalLimiter.js';
+import { checkLimiterOption } from './checkLimiterOption.js';
 import { assertConcurrency, readOptions } from './assert.js';
 
 const MAP_OPTIONS = ['concurrency', 'ordered', 'limiter', 'progress'] as const;
@@ -36,6 +36,6 @@ export function checkMapOptions(options: unknown, caller: string): MapSettings {
   if (typeof ordered !== 'boolean') {
     throw new TypeError(`${caller}: options.ordered must be a boolean, got ${describe(ordered)}`);
   }
-  assertOptionalLimiter(limiter, `${caller}: options.limiter`);
-  return { concurrency, ordered, limiter, progress: checkProgressOption(progress, `${caller}: options.progress`) };
+  const slots = checkLimiterOption(limiter, `${caller}: options.limiter`);
+  return { concurrency, ordered, limiter: slots, progress: checkProgressOption(progress, `${caller}: options.progress`) };
 }

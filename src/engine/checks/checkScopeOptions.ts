@@ -1,5 +1,5 @@
 import type { Slots } from '../Slots.js';
-import { assertOptionalLimiter } from './assertOptionalLimiter.js';
+import { checkLimiterOption } from './checkLimiterOption.js';
 import { assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
 import { describe } from '../describe.js';
 
@@ -25,10 +25,10 @@ export function checkScopeOptions(options: unknown): CheckedScopeOptions {
   assertOptionsObject(options, what);
   const { name, limiter, signal, onError } = readOptions(options, SCOPE_OPTIONS, what);
   assertOptionalString(name, `${what}.name`);
-  assertOptionalLimiter(limiter, `${what}.limiter`);
+  const slots = checkLimiterOption(limiter, `${what}.limiter`);
   assertOptionalSignal(signal, `${what}.signal`);
   if (onError !== undefined && typeof onError !== 'function') {
     throw new TypeError(`${what}.onError must be a function, got ${describe(onError)}`);
   }
-  return { name, limiter, signal, onError: onError as ((error: unknown) => void) | undefined };
+  return { name, limiter: slots, signal, onError: onError as ((error: unknown) => void) | undefined };
 }

@@ -1,5 +1,5 @@
 import type { Slots } from '../Slots.js';
-import { assertOptionalLimiter } from './assertOptionalLimiter.js';
+import { checkLimiterOption } from './checkLimiterOption.js';
 import { assertFunction, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
 
 const SOONIFY_OPTIONS = ['name', 'limiter'] as const;
@@ -16,6 +16,6 @@ export function checkSoonifyArgs(fn: unknown, options: unknown): { readonly name
   assertOptionsObject(options, what);
   const { name, limiter } = readOptions(options, SOONIFY_OPTIONS, what);
   assertOptionalString(name, `${what}.name`);
-  assertOptionalLimiter(limiter, `${what}.limiter`);
-  return { name: name ?? fn.name, limiter };
+  const slots = checkLimiterOption(limiter, `${what}.limiter`);
+  return { name: name ?? fn.name, limiter: slots };
 }

@@ -1,0 +1,87 @@
+import type { LimiterLike } from '../types/LimiterLike.js';
+import type { Permit } from '../types/Permit.js';
+import { describe } from './describe.js';
+import { isPromiseLike } from './isPromiseLike.js';
+import { reportUnhandled } from './reportUnhandled.js';
+import { type SlotClient, SlotTicket, type Slots, slotsBrand } from './Slots.js';
+
+/** A waiter of a foreign limiter: the signal its `acquire` got, to abort on withdraw. */
+class PermitTicket extends SlotTicket {
+  readonly controller = new AbortController();
+}
+
+/**
+ * Speaks the engine's slot protocol over any {@link LimiterLike}: one `acquire(signal)` promise
+ * per task, a permit remembered per client until it releases. The fast path (a limiter made by
+ * `createLimiter`) never comes here.
+ * @internal
+ */
+export class PermitSlots implements Slots {
+  readonly [slotsBrand] = true as const;
+  /** the permit each holding client got */
+  private readonly permits = new Map<SlotClient, Permit>();
+
+  constructor(
+    private readonly limiter: LimiterLike,
+    /** names the option in errors, e.g. "createTaskGroup(options): options.limiter" */
+    private readonly what: string,
+  ) {}
+
+  acquireSlot(client: SlotClient, priority?: number): SlotTicket {
+    const ticket = new PermitTicket(client);
+    const signal = ticket.controller.signal;
+    const options = priority === undefined ? undefined : { priority };
+    // a synchronous throw of `acquire` fails the client too, but never before acquireSlot returns
+    new Promise<Permit>((resolve) => resolve(this.limiter.acquire(signal, options))).then(
+      (permit) => this.granted(ticket, permit),
+      (error: unknown) => {
+        if (!signal.aborted) client.slotFailed(error);
+      },
+    );
+    return ticket;
+  }
+
+  withdrawSlot(ticket: SlotTicket): void {
+    (ticket as PermitTicket).controller.abort();
+  }
+
+  releaseSlot(client: SlotClient): void {
+    const permit = this.permits.get(client);
+    if (!permit) return;
+    this.permits.delete(client);
+    releaseQuietly(permit);
+  }
+
+  private granted(ticket: PermitTicket, permit: Permit): void {
+    if (!isPermit(permit)) {
+      const error = new TypeError(`${this.what}.acquire() must resolve to a permit with a release() method, got ${describe(permit)}`);
+      if (!ticket.controller.signal.aborted) ticket.client.slotFailed(error);
+      else reportUnhandled(error);
+      return;
+    }
+    if (ticket.controller.signal.aborted) {
+      releaseQuietly(permit); // withdrawn while the limiter was granting: give it straight back
+      return;
+    }
+    this.permits.set(ticket.client, permit);
+    ticket.client.slotGranted();
+  }
+}
+
+const isPermit = (value: unknown): value is Permit => {
+  try {
+    return typeof value === 'object' && value !== null && typeof (value as Permit).release === 'function';
+  } catch {
+    return false;
+  }
+};
+
+/** A release that throws or rejects has nobody to tell but the platform. */
+const releaseQuietly = (permit: Permit): void => {
+  try {
+    const released = permit.release();
+    if (isPromiseLike(released)) released.then(undefined, reportUnhandled);
+  } catch (error) {
+    reportUnhandled(error);
+  }
+};

@@ -1,0 +1,55 @@
+import type { Permit } from '../types/Permit.js';
+import type { SlotClient, Slots, SlotTicket } from '../engine/Slots.js';
+
+/**
+ * One `limiter.acquire(signal)` call: waits in the limiter's queue, then is the permit it resolves
+ * with. Its own abort listener (`handleEvent`), like LimitedCall.
+ * @internal
+ */
+export class HeldPermit implements SlotClient, Permit {
+  private state: 'waiting' | 'held' | 'released' = 'waiting';
+  private ticket: SlotTicket | undefined = undefined;
+
+  constructor(
+    private readonly limiter: Slots,
+    private readonly signal: AbortSignal | undefined,
+    private readonly resolve: (permit: Permit) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  start(priority: number | undefined): void {
+    this.signal?.addEventListener('abort', this);
+    const ticket = this.limiter.acquireSlot(this, priority);
+    if (this.state === 'waiting') this.ticket = ticket;
+  }
+
+  slotGranted(): void {
+    this.state = 'held';
+    this.ticket = undefined;
+    this.signal?.removeEventListener('abort', this);
+    this.resolve(this);
+  }
+
+  slotFailed(error: unknown): void {
+    if (this.state !== 'waiting') return;
+    this.state = 'released';
+    this.signal?.removeEventListener('abort', this);
+    this.reject(error);
+  }
+
+  /** The signal aborted while waiting: leave the queue. */
+  handleEvent(): void {
+    if (this.state !== 'waiting') return;
+    this.state = 'released';
+    this.limiter.withdrawSlot(this.ticket!);
+    this.ticket = undefined;
+    this.signal!.removeEventListener('abort', this);
+    this.reject(this.signal!.reason);
+  }
+
+  release(): void {
+    if (this.state !== 'held') return;
+    this.state = 'released';
+    this.limiter.releaseSlot(this);
+  }
+}
