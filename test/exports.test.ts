@@ -2,6 +2,7 @@ import * as core from '../src/index.js';
 import * as operators from '../operators/index.js';
 import * as timeline from '../timeline/index.js';
 import * as workers from '../workers/index.js';
+import * as redis from '../redis/index.js';
 import * as node from '../node/index.js';
 
 // The public surface is a contract: adding or removing an export must be a deliberate change here.
@@ -33,6 +34,10 @@ describe('exports', () => {
 
   it('rxjs-asyncer/workers exports exactly these values', () => {
     expect(Object.keys(workers).sort()).toEqual(['createWorkerPool', 'exposeWorker']);
+  });
+
+  it('rxjs-asyncer/redis exports exactly these values', () => {
+    expect(Object.keys(redis).sort()).toEqual(['RedisLimiterError', 'createRedisLimiter']);
   });
 
   it('rxjs-asyncer/node exports exactly these values', () => {

@@ -15,6 +15,8 @@ export { taskContext } from './taskContext.js';
 // The slot protocol between limiters and their users
 export { SlotTicket } from './Slots.js';
 export type { SlotClient, Slots } from './Slots.js';
+export { PermitSlots } from './PermitSlots.js';
+export { LimitedCall } from './LimitedCall.js';
 
 // Values and messages
 export { describe, describeError } from './describe.js';
@@ -22,7 +24,9 @@ export { defineEntry } from './defineEntry.js';
 export { LinkedList, ListNode } from './LinkedList.js';
 
 // Argument checks: one per public entry point, one message format ("caller: what must be ..., got ...")
-export { assertConcurrency } from './checks/assert.js';
+export { assertConcurrency, assertFunction, assertOptionalSignal, assertOptionsObject, readOptions } from './checks/assert.js';
+export { checkAcquireArgs, checkLimiterRunArgs } from './checks/checkLimiterRunArgs.js';
+export { checkRate } from './checks/checkLimiterOptions.js';
 export { checkSoonifyArgs } from './checks/checkSoonifyArgs.js';
 export { checkGatherArgs, type GatherArgs } from './checks/checkGatherArgs.js';
 export { checkFirstWinsArgs } from './checks/checkFirstWinsArgs.js';

@@ -6,7 +6,7 @@ import type { Permit } from '../types/Permit.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { LinkedList } from '../engine/LinkedList.js';
 import { type SlotClient, SlotTicket, type Slots, slotsBrand } from '../engine/Slots.js';
-import { LimitedCall } from './LimitedCall.js';
+import { LimitedCall } from '../engine/LimitedCall.js';
 import { HeldPermit } from './HeldPermit.js';
 import { PriorityTickets } from './PriorityTickets.js';
 import { RateWindow } from './RateWindow.js';

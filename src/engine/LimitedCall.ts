@@ -1,10 +1,10 @@
 import type { Subscription } from 'rxjs';
-import { followTaskValue } from '../engine/followTaskValue.js';
-import type { TaskSink } from '../engine/TaskSink.js';
-import type { SlotClient, Slots, SlotTicket } from '../engine/Slots.js';
-import { failureOf } from '../engine/failureOf.js';
-import { neverAbortedSignal } from '../engine/neverAbortedSignal.js';
-import { tryUnsubscribe } from '../engine/tryUnsubscribe.js';
+import { followTaskValue } from './followTaskValue.js';
+import type { TaskSink } from './TaskSink.js';
+import type { SlotClient, Slots, SlotTicket } from './Slots.js';
+import { failureOf } from './failureOf.js';
+import { neverAbortedSignal } from './neverAbortedSignal.js';
+import { tryUnsubscribe } from './tryUnsubscribe.js';
 
 /**
  * One `limiter.run(fn, signal)` call: waits for a slot, runs `fn`, settles the promise.

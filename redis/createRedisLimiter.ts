@@ -1,0 +1,78 @@
+import type { Limiter } from '../src/index.js';
+import { assertConcurrency, checkRate, describe, readOptions } from '../src/engine/index.js';
+import { RedisLimiter } from './internal/RedisLimiter.js';
+import type { RedisLimiterOptions } from './types/RedisLimiterOptions.js';
+
+const OPTIONS = ['client', 'key', 'concurrency', 'rate', 'leaseMs', 'pollMs', 'timeoutMs', 'name'] as const;
+const CALLER = 'createRedisLimiter(options)';
+
+/**
+ * Creates a {@link Limiter} whose limit holds across every process and machine that uses the same
+ * Redis `key`: at most `concurrency` permits at once, and with `rate`, at most `rate.limit`
+ * grants in any window of `rate.interval` ms. It plugs in wherever a limiter does (`soonify`,
+ * task groups, scopes, `gather`, `mapConcurrent`, `limiter.run`), so a cancelled task leaves the
+ * Redis queue at once and a finished one frees its permit at once.
+ *
+ * - Every decision is one Lua script, atomic in Redis, on Redis's clock.
+ * - Waiters are served in order, higher `priority` first, then first come first served, across
+ *   processes. A waiter is told of its grant by pub/sub: no polling per waiter.
+ * - A permit is a lease of `leaseMs`, renewed while its process lives; a crashed process's permits
+ *   come back when their leases run out. Releases carry a fencing token: a late release of an
+ *   expired lease frees nothing.
+ * - If Redis does not answer within `timeoutMs`, calls fail with a {@link RedisLimiterError}; they
+ *   never hang. If Redis lost its data (a restart without persistence), each process registers
+ *   the permits it still holds again at its next heartbeat, so new grants count them.
+ *
+ * `running` and `pending` count this process's permits and waiters. Dispose it
+ * (`await using`, or `await limiter[Symbol.asyncDispose]()`) to stop: waiters fail, held permits
+ * are renewed until released, then its connection closes. Your `client` stays open.
+ *
+ * ## Example
+ * ```ts
+ * import { Redis } from 'ioredis';
+ * import { runTaskGroup } from 'rxjs-asyncer';
+ * import { createRedisLimiter } from 'rxjs-asyncer/redis';
+ *
+ * // in every replica: at most 10 calls to the payment API at once, cluster-wide
+ * await using payments = createRedisLimiter({ client: new Redis(), key: 'payments-api', concurrency: 10 });
+ * await runTaskGroup((tg) => orders.map((order) => tg.soonify(charge, { limiter: payments })(order)));
+ * ```
+ *
+ * @param options `client`, `key`, `concurrency`, and `rate`, `leaseMs`, `pollMs`, `timeoutMs`, `name`.
+ * @returns the limiter, also AsyncDisposable.
+ * @throws {TypeError} when an option has the wrong type (`client` without `evalsha`, `eval` and
+ * `duplicate`, `key` not a non-empty string, ...).
+ * @throws {RangeError} when a number is out of range (`concurrency` < 1, `leaseMs` <= 0, ...).
+ */
+export function createRedisLimiter(options: RedisLimiterOptions): Limiter & AsyncDisposable {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${CALLER}: options must be an object { client, key, concurrency }, got ${describe(options)}`);
+  }
+  const read = readOptions(options, OPTIONS, `${CALLER}: options`);
+  const client = read.client as RedisLimiterOptions['client'];
+  for (const method of ['evalsha', 'eval', 'duplicate'] as const) {
+    if (typeof client !== 'object' || client === null || typeof client[method] !== 'function') {
+      throw new TypeError(`${CALLER}: options.client must be a Redis client (ioredis) with ${method}(), got ${describe(client)}`);
+    }
+  }
+  const { key, concurrency, leaseMs = 30_000, timeoutMs = 5_000 } = read;
+  if (typeof key !== 'string' || key === '') {
+    throw new TypeError(`${CALLER}: options.key must be a non-empty string, got ${describe(key)}`);
+  }
+  assertConcurrency(concurrency, `${CALLER}: options.concurrency`);
+  const rate = checkRate(read.rate, `${CALLER}: options.rate`);
+  assertMs(leaseMs, 'leaseMs');
+  assertMs(timeoutMs, 'timeoutMs');
+  const { pollMs = Math.min(1000, leaseMs / 3), name = key } = read;
+  assertMs(pollMs, 'pollMs');
+  if (typeof name !== 'string') throw new TypeError(`${CALLER}: options.name must be a string, got ${describe(name)}`);
+  return new RedisLimiter({ client, key, concurrency, rate, leaseMs, pollMs, timeoutMs, name });
+}
+
+/** A duration option: a finite number of ms > 0. */
+function assertMs(value: unknown, option: string): asserts value is number {
+  if (typeof value !== 'number') throw new TypeError(`${CALLER}: options.${option} must be a number of milliseconds > 0, got ${describe(value)}`);
+  if (!(value > 0 && value <= 2_147_483_647)) {
+    throw new RangeError(`${CALLER}: options.${option} must be a number of milliseconds > 0 (at most 2147483647), got ${describe(value)}`);
+  }
+}

@@ -1,0 +1,392 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Observable, type Subscriber } from 'rxjs';
+import type { AcquireOptions, Limiter, LimiterState, Permit, RateLimit, TaskResult } from '../../src/index.js';
+import { assertConcurrency, checkAcquireArgs, checkLimiterRunArgs, describeError, LimitedCall, PermitSlots } from '../../src/engine/index.js';
+import { RedisLimiterError } from '../RedisLimiterError.js';
+import type { RedisClientLike, RedisSubscriberLike } from '../types/RedisClientLike.js';
+import { ACQUIRE, HEARTBEAT, RELEASE, WITHDRAW } from './scripts.js';
+
+/** A script with its SHA1, for EVALSHA. */
+interface Script {
+  readonly source: string;
+  readonly sha: string;
+}
+const script = (source: string): Script => ({ source, sha: createHash('sha1').update(source).digest('hex') });
+const scripts = { acquire: script(ACQUIRE), release: script(RELEASE), withdraw: script(WITHDRAW), heartbeat: script(HEARTBEAT) };
+
+/** The limiter's settings, once checked. */
+export interface RedisLimiterSettings {
+  readonly client: RedisClientLike;
+  readonly key: string;
+  readonly concurrency: number;
+  readonly rate: RateLimit | undefined;
+  readonly leaseMs: number;
+  readonly pollMs: number;
+  readonly timeoutMs: number;
+  readonly name: string;
+}
+
+/** One `acquire` that waits: in Redis's queue once `member` is known. */
+interface Waiter {
+  readonly id: string;
+  readonly priority: number;
+  readonly signal: AbortSignal | undefined;
+  /** its place in the Redis queue, once the acquire script answered */
+  member: string | undefined;
+  /** a grant heard before the acquire script's own reply (another connection) */
+  early: string | undefined;
+  resolve(permit: Permit): void;
+  reject(error: unknown): void;
+  /** the abort listener, to remove */
+  onAbort: (() => void) | undefined;
+}
+
+/**
+ * The limiter behind `createRedisLimiter`. A waiter is told of its grant by a message on the
+ * limit's channel (no polling per waiter); one heartbeat per process renews every lease it holds
+ * and catches what a message may have missed.
+ * @internal
+ */
+export class RedisLimiter implements Limiter, AsyncDisposable {
+  private bound: number;
+  private readonly keys: string[];
+  private readonly channel: string;
+  /** where this process's ids start: unique across processes */
+  private readonly prefix = randomUUID();
+  private lastId = 0;
+  private readonly waiters = new Map<string, Waiter>();
+  private readonly permits = new Map<string, RedisPermit>();
+  /** the server's epoch as this process last confirmed it; a new one means the data was lost */
+  private epoch = '';
+  private subscriber: RedisSubscriberLike | undefined = undefined;
+  private subscribed: Promise<unknown> | undefined = undefined;
+  private heartbeatTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private beating: Promise<void> | undefined = undefined;
+  /** when Redis last answered, for failing waiters once it has been silent for `timeoutMs` */
+  private lastAnswer = Date.now();
+  private closed = false;
+  /** script calls not answered yet, which dispose waits for */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private watchers: Subscriber<LimiterState>[] | undefined = undefined;
+  /** settles dispose once the last permit is released */
+  private drained: (() => void) | undefined = undefined;
+  /** the slot protocol over this limiter's own `acquire`, for `run` */
+  private readonly slots = new PermitSlots(this, 'limiter');
+
+  constructor(private readonly settings: RedisLimiterSettings) {
+    this.bound = settings.concurrency;
+    const tag = `{${settings.key}}`;
+    this.keys = ['holders', 'tokens', 'queue', 'waiting', 'counter', 'starts', 'epoch'].map((part) => `${tag}:${part}`);
+    this.channel = `${tag}:grants`;
+  }
+
+  get concurrency(): number {
+    return this.bound;
+  }
+
+  /** Changes the bound this process asks Redis for; set the same value in every process. */
+  set concurrency(value: number) {
+    assertConcurrency(value, 'limiter.concurrency');
+    this.bound = value;
+    this.publish();
+    if (this.waiters.size > 0) this.beatSoon(0); // a raised bound may start waiters now
+  }
+
+  /** Permits this process holds. */
+  get running(): number {
+    return this.permits.size;
+  }
+
+  /** Acquires of this process that wait. */
+  get pending(): number {
+    return this.waiters.size;
+  }
+
+  get state$(): Observable<LimiterState> {
+    return new Observable<LimiterState>((subscriber) => {
+      subscriber.next(this.snapshot());
+      (this.watchers ??= []).push(subscriber);
+      return () => {
+        const watchers = this.watchers!;
+        watchers.splice(watchers.indexOf(subscriber), 1);
+        if (watchers.length === 0) this.watchers = undefined;
+      };
+    });
+  }
+
+  run<T>(fn: (signal: AbortSignal) => T, signal?: AbortSignal, options?: AcquireOptions): Promise<TaskResult<T>> {
+    checkLimiterRunArgs(fn, signal);
+    const priority = checkAcquireArgs(options, true, 'limiter.run(fn, signal, options)');
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => new LimitedCall(this.slots, fn, signal, resolve, reject).start(priority));
+  }
+
+  acquire(signal?: AbortSignal, options?: AcquireOptions): Promise<Permit> {
+    const priority = checkAcquireArgs(options, true, 'limiter.acquire(signal, options)', signal) ?? 0;
+    if (this.closed) return Promise.reject(this.error('was disposed'));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<Permit>((resolve, reject) => {
+      const waiter: Waiter = { id: `${this.prefix}-${++this.lastId}`, priority, signal, member: undefined, early: undefined, resolve, reject, onAbort: undefined };
+      this.waiters.set(waiter.id, waiter);
+      if (signal) {
+        waiter.onAbort = () => this.abandon(waiter, signal.reason);
+        signal.addEventListener('abort', waiter.onAbort);
+      }
+      this.publish();
+      void this.enqueue(waiter);
+    });
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      for (const waiter of [...this.waiters.values()]) this.abandon(waiter, this.error('was disposed while a call waited'));
+    }
+    // permits still held are renewed until released: their work still runs
+    if (this.permits.size > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    this.stopHeartbeat();
+    this.subscriber?.disconnect();
+    this.subscriber = undefined;
+  }
+
+  /** Sends a waiter's acquire, once the grants channel listens. */
+  private async enqueue(waiter: Waiter): Promise<void> {
+    let reply: unknown[];
+    try {
+      await this.listen();
+      reply = await this.call(scripts.acquire, waiter.id, String(waiter.priority));
+    } catch (error) {
+      if (this.waiters.get(waiter.id) === waiter) this.fail(waiter, error);
+      return;
+    }
+    const [, token, member, wait] = reply as [string, number | string, string?, number?];
+    if (this.waiters.get(waiter.id) !== waiter) {
+      // abandoned while the script ran: give back what it got
+      if (member !== undefined) void this.call(scripts.withdraw, waiter.id, member).catch(ignore);
+      else if (token !== 0) void this.call(scripts.release, waiter.id, String(token)).catch(ignore);
+      return;
+    }
+    if (token !== 0) this.grant(waiter, String(token));
+    else if (waiter.early !== undefined) this.grant(waiter, waiter.early);
+    else {
+      waiter.member = member;
+      this.ensureHeartbeat();
+      if (wait! > 0) this.beatSoon(wait!);
+    }
+  }
+
+  /** A grant for `waiter` arrived: it becomes a permit. */
+  private grant(waiter: Waiter, token: string): void {
+    this.detach(waiter);
+    const permit = new RedisPermit(this, waiter.id, token);
+    this.permits.set(waiter.id, permit);
+    this.publish();
+    this.ensureHeartbeat();
+    waiter.resolve(permit);
+  }
+
+  /** The waiter no longer waits (aborted, or the limiter disposed): out of Redis's queue at once. */
+  private abandon(waiter: Waiter, reason: unknown): void {
+    if (this.waiters.get(waiter.id) !== waiter) return;
+    this.detach(waiter);
+    this.publish();
+    if (waiter.member !== undefined) void this.call(scripts.withdraw, waiter.id, waiter.member).catch(ignore);
+    // else the acquire script is on its way: its reply withdraws (see enqueue)
+    waiter.reject(reason);
+  }
+
+  private fail(waiter: Waiter, error: unknown): void {
+    this.detach(waiter);
+    this.publish();
+    waiter.reject(error);
+  }
+
+  private detach(waiter: Waiter): void {
+    this.waiters.delete(waiter.id);
+    if (waiter.onAbort) waiter.signal!.removeEventListener('abort', waiter.onAbort);
+  }
+
+  /** @internal a permit's release */
+  released(permit: RedisPermit): void {
+    if (this.permits.get(permit.id) !== permit) return;
+    this.permits.delete(permit.id);
+    this.publish();
+    // a release Redis does not hear of is undone by the lease's expiry: nothing to report
+    void this.call(scripts.release, permit.id, permit.token).catch(ignore);
+    if (this.permits.size === 0 && this.drained) {
+      this.drained();
+      this.drained = undefined;
+    }
+  }
+
+  /** Subscribes to the grants channel, once; a failure is retried by the next acquire. */
+  private listen(): Promise<unknown> {
+    if (this.subscribed) return this.subscribed;
+    const subscriber = (this.subscriber ??= this.openSubscriber());
+    const subscribed = this.bounded(subscriber.subscribe(this.channel), 'subscribe to its grants channel');
+    this.subscribed = subscribed;
+    subscribed.catch(() => {
+      if (this.subscribed === subscribed) this.subscribed = undefined;
+    });
+    return subscribed;
+  }
+
+  private openSubscriber(): RedisSubscriberLike {
+    const subscriber = this.settings.client.duplicate();
+    subscriber.on('message', (channel, message) => {
+      if (channel !== this.channel) return;
+      const space = message.indexOf(' ');
+      const waiter = this.waiters.get(message.slice(0, space));
+      if (!waiter) return;
+      if (waiter.member !== undefined) this.grant(waiter, message.slice(space + 1));
+      else waiter.early = message.slice(space + 1);
+    });
+    // its errors reach the calls that need it; an 'error' event nobody listens to would crash Node
+    subscriber.on('error', ignore);
+    return subscriber;
+  }
+
+  /** Runs a script with the limiter's keys and settings first; its reply, or a RedisLimiterError. */
+  private async call(target: Script, ...args: string[]): Promise<unknown[]> {
+    const { client, leaseMs, rate } = this.settings;
+    const argv = [this.channel, String(this.bound === Infinity ? -1 : this.bound), String(leaseMs), String(rate?.limit ?? 0), String(rate?.interval ?? 0), ...args];
+    const run = async (): Promise<unknown> => {
+      try {
+        return await client.evalsha(target.sha, this.keys.length, ...this.keys, ...argv);
+      } catch (error) {
+        // a server that restarted has forgotten the script: send its source once
+        if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
+        return await client.eval(target.source, this.keys.length, ...this.keys, ...argv);
+      }
+    };
+    const pending = this.bounded(run(), 'run its script');
+    this.inFlight.add(pending);
+    try {
+      const reply = (await pending) as unknown[];
+      this.lastAnswer = Date.now();
+      this.sawEpoch(String(reply[0]));
+      return reply;
+    } finally {
+      this.inFlight.delete(pending);
+    }
+  }
+
+  /** A promise that fails with a RedisLimiterError if Redis takes longer than `timeoutMs`. */
+  private bounded<T>(promise: Promise<T>, doing: string): Promise<T> {
+    const { timeoutMs } = this.settings;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(this.error(`could not ${doing}: Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+      promise.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof RedisLimiterError ? error : this.error(`could not ${doing}: ${describeError(error)}`, error));
+        },
+      );
+    });
+  }
+
+  /** A reply named the server's epoch: a new one means Redis lost the data; re-register now. */
+  private sawEpoch(epoch: string): void {
+    if (this.epoch === '') this.epoch = epoch;
+    else if (epoch !== this.epoch && (this.permits.size > 0 || this.waiters.size > 0)) this.beatSoon(0);
+  }
+
+  private ensureHeartbeat(): void {
+    if (this.heartbeatTimer === undefined && !this.beating) this.beatSoon(this.interval());
+  }
+
+  /** How often the heartbeat runs: leases need a third of `leaseMs`, waiters `pollMs`. */
+  private interval(): number {
+    const { leaseMs, pollMs } = this.settings;
+    return this.waiters.size > 0 ? Math.min(pollMs, leaseMs / 3) : leaseMs / 3;
+  }
+
+  /** Runs the heartbeat in `delay` ms (sooner than planned, if it was). */
+  private beatSoon(delay: number): void {
+    if (this.beating) return; // it reschedules itself when it ends
+    if (this.heartbeatTimer !== undefined) clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = setTimeout(() => {
+      this.heartbeatTimer = undefined;
+      this.beating = this.beat().then((wait) => {
+        this.beating = undefined;
+        // the rate window may open before the next regular beat: promote then
+        if (this.permits.size > 0 || this.waiters.size > 0) this.beatSoon(wait > 0 ? Math.min(wait, this.interval()) : this.interval());
+      });
+    }, Math.ceil(delay));
+    // a heartbeat alone never keeps a process alive: the work holding permits does
+    (this.heartbeatTimer as { unref?: () => void }).unref?.();
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer !== undefined) clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = undefined;
+  }
+
+  /** Renews every lease of this process and picks up what it missed. */
+  private async beat(): Promise<number> {
+    const args: string[] = [this.epoch, String(this.permits.size)];
+    for (const permit of this.permits.values()) args.push(permit.id, permit.token);
+    for (const waiter of this.waiters.values()) {
+      if (waiter.member !== undefined) args.push(waiter.id, waiter.member, String(waiter.priority));
+    }
+    let reply: unknown[];
+    try {
+      reply = await this.call(scripts.heartbeat, ...args);
+    } catch (error) {
+      if (Date.now() - this.lastAnswer >= this.settings.timeoutMs) {
+        for (const waiter of [...this.waiters.values()]) this.fail(waiter, error);
+      }
+      return 0;
+    }
+    const [epoch, wait, , granted, lostWaiters] = reply as [string, number, string[], string[], string[]];
+    this.epoch = epoch;
+    for (let i = 0; i < granted.length; i += 2) {
+      const waiter = this.waiters.get(granted[i]!);
+      if (waiter) this.grant(waiter, granted[i + 1]!);
+    }
+    // a place that expired (this process stalled longer than the lease): queue again, at the back
+    for (const id of lostWaiters) {
+      const waiter = this.waiters.get(id);
+      if (waiter) {
+        waiter.member = undefined;
+        void this.enqueue(waiter);
+      }
+    }
+    return wait;
+  }
+
+  private error(what: string, cause?: unknown): RedisLimiterError {
+    const { name, key } = this.settings;
+    return new RedisLimiterError(`Redis limiter ${JSON.stringify(name)} (key ${JSON.stringify(key)}) ${what}`, key, cause === undefined ? undefined : { cause });
+  }
+
+  private snapshot(): LimiterState {
+    return Object.freeze({ running: this.permits.size, pending: this.waiters.size, concurrency: this.bound });
+  }
+
+  private publish(): void {
+    if (!this.watchers) return;
+    const state = this.snapshot();
+    for (const subscriber of this.watchers.slice()) subscriber.next(state);
+  }
+}
+
+/** A permit held in Redis: its id and fencing token. */
+class RedisPermit implements Permit {
+  constructor(
+    private readonly limiter: RedisLimiter,
+    readonly id: string,
+    readonly token: string,
+  ) {}
+
+  release(): void {
+    this.limiter.released(this);
+  }
+}
+
+const ignore = (): void => undefined;

@@ -1,0 +1,33 @@
+/**
+ * The part of a Redis client that {@link createRedisLimiter} uses: ioredis's `Redis` (and
+ * `Cluster`) has exactly these methods. The limiter sends its scripts through the client you
+ * pass, and opens one more connection with `duplicate()` to hear grants (Redis pub/sub needs a
+ * connection of its own).
+ *
+ * ## Example
+ * ```ts
+ * import { Redis } from 'ioredis';
+ * import type { RedisClientLike } from 'rxjs-asyncer/redis';
+ *
+ * const client: RedisClientLike = new Redis(process.env.REDIS_URL!);
+ * ```
+ */
+export interface RedisClientLike {
+  /** Runs a cached script by its SHA1 (`EVALSHA`). */
+  evalsha(sha: string, numberOfKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  /** Runs a script's source (`EVAL`), used when the server does not have it cached. */
+  eval(script: string, numberOfKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  /** A new connection with the same options, for the limiter's subscription. */
+  duplicate(): RedisSubscriberLike;
+}
+
+/**
+ * The connection {@link RedisClientLike.duplicate} gives: the limiter subscribes to one channel
+ * on it and disconnects it when disposed.
+ */
+export interface RedisSubscriberLike {
+  subscribe(channel: string): Promise<unknown>;
+  on(event: 'message', listener: (channel: string, message: string) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  disconnect(): void;
+}

@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { startRedisServer, type RedisServer } from './redisServer.js';
+
+// Several Node processes share one limit through a real redis-server (test/redis/fixtures/
+// limitedWork.mjs, using the built package: npm test builds before jest).
+
+const FIXTURE = join(__dirname, 'fixtures', 'limitedWork.mjs');
+const ROOT = join(__dirname, '..', '..');
+
+let server: RedisServer;
+let admin: Redis;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  admin = server.client();
+});
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await server.stop();
+});
+
+interface Running {
+  readonly child: ChildProcess;
+  /** resolves with the process's output once it says `line` */
+  said(line: string): Promise<void>;
+  /** its exit code, and what it printed */
+  readonly exited: Promise<{ code: number | null; output: string }>;
+}
+
+const launch = (...args: (string | number)[]): Running => {
+  const child = spawn(process.execPath, [FIXTURE, String(server.port), ...args.map(String)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  const listeners: [string, () => void][] = [];
+  const collect = (chunk: Buffer): void => {
+    output += chunk.toString();
+    for (const [line, resolve] of listeners) if (output.includes(line)) resolve();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  return {
+    child,
+    said: (line) => new Promise<void>((resolve) => (output.includes(line) ? resolve() : listeners.push([line, resolve]))),
+    exited: new Promise((resolve) => child.once('exit', (code) => resolve({ code, output }))),
+  };
+};
+
+const redisNow = async (): Promise<number> => {
+  const [seconds, micros] = await admin.time();
+  return Number(seconds) * 1000 + Number(micros) / 1000;
+};
+
+describe('createRedisLimiter across processes', () => {
+  it('4 processes x 500 tasks, concurrency 8: never more than 8 held at once, and 8 reached', async () => {
+    const workers = [0, 1, 2, 3].map(() => launch('four', 8, 5000, 'work', 500));
+    const results = await Promise.all(workers.map((worker) => worker.exited));
+    for (const { code, output } of results) expect([code, output.trim()]).toEqual([0, 'done']);
+    expect(Number(await admin.get('acct:four:most'))).toBe(8);
+    expect(Number(await admin.get('acct:four:now'))).toBe(0);
+    expect(await admin.llen('acct:four:starts')).toBe(2000);
+    expect(await admin.zcard('{four}:holders')).toBe(0);
+    expect(await admin.zcard('{four}:queue')).toBe(0);
+  }, 60_000);
+
+  it('a process killed with SIGKILL: its permits come back within leaseMs, and the others finish', async () => {
+    const leaseMs = 1000;
+    const hog = launch('killed', 8, leaseMs, 'hog');
+    await hog.said('holding');
+    const others = [launch('killed', 8, leaseMs, 'work', 50), launch('killed', 8, leaseMs, 'work', 50)];
+    // the others queue behind the hog
+    while ((await admin.zcard('{killed}:queue')) < 16) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await admin.llen('acct:killed:starts')).toBe(0);
+    hog.child.kill('SIGKILL');
+    const killedAt = await redisNow();
+    const results = await Promise.all(others.map((other) => other.exited));
+    for (const { code, output } of results) expect([code, output.trim()]).toEqual([0, 'done']);
+    const firstStart = Number((await admin.lrange('acct:killed:starts', 0, 0))[0]);
+    // the hog's leases were renewed at most at its death: they end within leaseMs of it, and
+    // waiters hear of the freed permits at their next poll (50 ms); 1 s of slack for a slow machine
+    expect(firstStart - killedAt).toBeLessThan(leaseMs + 1000);
+    expect(Number(await admin.get('acct:killed:most'))).toBe(8);
+  }, 60_000);
+
+  it('a rate limit holds across processes', async () => {
+    const workers = [0, 1].map(() => launch('rated', 'Infinity', 5000, 'work', 30, 10, 300));
+    for (const { code, output } of await Promise.all(workers.map((worker) => worker.exited))) expect([code, output.trim()]).toEqual([0, 'done']);
+    const starts = (await admin.lrange('acct:rated:starts', 0, -1)).map(Number).sort((a, b) => a - b);
+    expect(starts).toHaveLength(60);
+    // starts are recorded a round trip after their grant, so a window is checked 20 ms shorter
+    let most = 0;
+    for (let i = 0, j = 0; i < starts.length; i++) {
+      while (starts[j]! <= starts[i]! - (300 - 20)) j++;
+      most = Math.max(most, i - j + 1);
+    }
+    expect(most).toBeLessThanOrEqual(10);
+    // and it did limit: 60 starts at 10 per 300 ms take at least 5 windows
+    expect(starts[59]! - starts[0]!).toBeGreaterThanOrEqual(5 * 300 - 20);
+  }, 60_000);
+});
