@@ -16,6 +16,7 @@
  * ```
  */
 export class RedisLimiterError extends Error {
+  /** Always `'RedisLimiterError'`. */
   override readonly name = 'RedisLimiterError';
   /**
    * @param message what went wrong, naming the limiter and its key.

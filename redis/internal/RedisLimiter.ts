@@ -4,7 +4,7 @@ import type { AcquireOptions, Limiter, LimiterState, Permit, RateLimit, TaskResu
 import { assertConcurrency, checkAcquireArgs, checkLimiterRunArgs, describeError, LimitedCall, PermitSlots } from '../../src/engine/index.js';
 import { RedisLimiterError } from '../RedisLimiterError.js';
 import type { RedisClientLike, RedisSubscriberLike } from '../types/RedisClientLike.js';
-import { ACQUIRE, HEARTBEAT, RELEASE, WITHDRAW } from './scripts.js';
+import { BATCH, HEARTBEAT, WITHDRAW } from './scripts.js';
 
 /** A script with its SHA1, for EVALSHA. */
 interface Script {
@@ -12,7 +12,10 @@ interface Script {
   readonly sha: string;
 }
 const script = (source: string): Script => ({ source, sha: createHash('sha1').update(source).digest('hex') });
-const scripts = { acquire: script(ACQUIRE), release: script(RELEASE), withdraw: script(WITHDRAW), heartbeat: script(HEARTBEAT) };
+const scripts = { batch: script(BATCH), withdraw: script(WITHDRAW), heartbeat: script(HEARTBEAT) };
+
+/** The most acquires one batch sends: a script blocks Redis while it runs, so keep each short. */
+const MAX_BATCH = 500;
 
 /** The limiter's settings, once checked. */
 export interface RedisLimiterSettings {
@@ -65,6 +68,10 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   /** when Redis last answered, for failing waiters once it has been silent for `timeoutMs` */
   private lastAnswer = Date.now();
   private closed = false;
+  /** releases (\`id, token\` pairs) and acquires waiting for the next batch */
+  private releases: string[] = [];
+  private acquires: Waiter[] = [];
+  private flushScheduled = false;
   /** script calls not answered yet, which dispose waits for */
   private readonly inFlight = new Set<Promise<unknown>>();
   private watchers: Subscriber<LimiterState>[] | undefined = undefined;
@@ -144,36 +151,88 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     }
     // permits still held are renewed until released: their work still runs
     if (this.permits.size > 0) await new Promise<void>((resolve) => (this.drained = resolve));
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0 || this.flushScheduled) {
+      await Promise.allSettled([...this.inFlight, new Promise((resolve) => setImmediate(resolve))]);
+    }
     this.stopHeartbeat();
     this.subscriber?.disconnect();
     this.subscriber = undefined;
   }
 
-  /** Sends a waiter's acquire, once the grants channel listens. */
+  /** Queues a waiter's acquire for the next batch, once the grants channel listens. */
   private async enqueue(waiter: Waiter): Promise<void> {
-    let reply: unknown[];
     try {
       await this.listen();
-      reply = await this.call(scripts.acquire, waiter.id, String(waiter.priority));
     } catch (error) {
       if (this.waiters.get(waiter.id) === waiter) this.fail(waiter, error);
       return;
     }
-    const [, token, member, wait] = reply as [string, number | string, string?, number?];
-    if (this.waiters.get(waiter.id) !== waiter) {
-      // abandoned while the script ran: give back what it got
-      if (member !== undefined) void this.call(scripts.withdraw, waiter.id, member).catch(ignore);
-      else if (token !== 0) void this.call(scripts.release, waiter.id, String(token)).catch(ignore);
+    this.acquires.push(waiter);
+    this.scheduleFlush();
+  }
+
+  /**
+   * Sends what this process released and asked for since the last batch in one script call, on
+   * the next turn of the event loop: a release and the acquire that follows it cost one round
+   * trip, and so do a thousand acquires made at once.
+   */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const releases = this.releases;
+    // a waiter abandoned before its batch left is simply not sent
+    let acquires = this.acquires.filter((waiter) => this.waiters.get(waiter.id) === waiter);
+    this.releases = [];
+    this.acquires = [];
+    if (acquires.length > MAX_BATCH) {
+      this.acquires = acquires.slice(MAX_BATCH);
+      acquires = acquires.slice(0, MAX_BATCH);
+      this.scheduleFlush();
+    }
+    if (releases.length === 0 && acquires.length === 0) return;
+    const args = [String(releases.length / 2), ...releases];
+    for (const waiter of acquires) args.push(waiter.id, String(waiter.priority));
+    let reply: unknown[];
+    try {
+      reply = await this.call(scripts.batch, ...args);
+    } catch (error) {
+      // a release Redis does not hear of is undone by the lease's expiry: nothing to report
+      for (const waiter of acquires) if (this.waiters.get(waiter.id) === waiter) this.fail(waiter, error);
       return;
     }
-    if (token !== 0) this.grant(waiter, String(token));
+    acquires.forEach((waiter, k) => this.settleAcquire(waiter, String(reply[k + 2])));
+    const wait = Number(reply[1]);
+    if (wait > 0 && this.waiters.size > 0) this.beatSoon(wait);
+  }
+
+  /** The batch answered for `waiter`: "t<token>" (granted) or "q<member>" (queued). */
+  private settleAcquire(waiter: Waiter, result: string): void {
+    const granted = result.startsWith('t');
+    const value = result.slice(1);
+    if (this.waiters.get(waiter.id) !== waiter) {
+      // abandoned while the batch ran: give back what it got
+      if (granted) this.queueRelease(waiter.id, value);
+      else void this.call(scripts.withdraw, waiter.id, value).catch(ignore);
+      return;
+    }
+    if (granted) this.grant(waiter, value);
     else if (waiter.early !== undefined) this.grant(waiter, waiter.early);
     else {
-      waiter.member = member;
+      waiter.member = value;
       this.ensureHeartbeat();
-      if (wait! > 0) this.beatSoon(wait!);
     }
+  }
+
+  private queueRelease(id: string, token: string): void {
+    this.releases.push(id, token);
+    this.scheduleFlush();
   }
 
   /** A grant for `waiter` arrived: it becomes a permit. */
@@ -192,7 +251,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     this.detach(waiter);
     this.publish();
     if (waiter.member !== undefined) void this.call(scripts.withdraw, waiter.id, waiter.member).catch(ignore);
-    // else the acquire script is on its way: its reply withdraws (see enqueue)
+    // else its acquire is on its way: the reply gives back what it got (see settleAcquire)
     waiter.reject(reason);
   }
 
@@ -212,8 +271,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     if (this.permits.get(permit.id) !== permit) return;
     this.permits.delete(permit.id);
     this.publish();
-    // a release Redis does not hear of is undone by the lease's expiry: nothing to report
-    void this.call(scripts.release, permit.id, permit.token).catch(ignore);
+    this.queueRelease(permit.id, permit.token);
     if (this.permits.size === 0 && this.drained) {
       this.drained();
       this.drained = undefined;

@@ -61,9 +61,9 @@ local function grant(id)
   return token
 end
 
--- hands free slots to the head of the queue, publishing each grant except to \`quiet\` (the caller
--- of this script, who learns it from the reply); returns ms until the rate window opens, if a
--- waiter is held back by it, else 0
+-- hands free slots to the head of the queue, publishing each grant except to the ids in the table
+-- \`quiet\` (the waiters of this script's caller, who learn of it from the reply); returns ms until
+-- the rate window opens, if a waiter is held back by it, else 0
 local function promote(quiet)
   while true do
     local head = redis.call('ZRANGE', queue, 0, 0)
@@ -75,41 +75,59 @@ local function promote(quiet)
     redis.call('ZREM', queue, member)
     redis.call('ZREM', waiting, member)
     local token = grant(id)
-    if id ~= quiet then redis.call('PUBLISH', channel, id .. ' ' .. token) end
+    if not (quiet and quiet[id]) then redis.call('PUBLISH', channel, id .. ' ' .. token) end
   end
 end
 `;
 
-/**
- * ARGV[6] waiter id, ARGV[7] priority. Grants at once when nobody waits and a slot is free, else
- * queues. Replies `{epoch, token}` when granted, `{epoch, 0, member, wait}` when queued.
- */
-export const ACQUIRE = `${prelude}
-local id, priority = ARGV[6], tonumber(ARGV[7])
-local held = redis.call('HGET', tokens, id)
-if held then return {epoch, held} end
-if redis.call('ZCARD', queue) == 0 and hasRoom() and rateWait() == 0 then
-  return {epoch, grant(id)}
-end
-local member = string.format('%016d', redis.call('INCR', counter)) .. ':' .. id
-redis.call('ZADD', queue, -priority, member)
-redis.call('ZADD', waiting, now + leaseMs, member)
-local wait = promote(id)
-held = redis.call('HGET', tokens, id)
-if held then return {epoch, held} end
-return {epoch, 0, member, wait}
-`;
 
 /**
- * ARGV[6] permit id, ARGV[7] its token. Frees the permit only if the token is still the one it was
- * granted with (fencing: a late release after the lease expired frees nothing), then promotes.
+ * One process's releases and acquires of one moment, in one round trip. ARGV[6] how many releases,
+ * then `id token` pairs for them, then `id priority` pairs for the acquires.
+ *
+ * A release frees the permit only if the token is still the one it was granted with (fencing: a
+ * late release after the lease expired frees nothing). An acquire is granted at once when nobody
+ * waits and a slot is free, else queued behind the waiters already there.
+ * Replies `{epoch, wait, ...}` with, per acquire, "t<token>" (granted) or "q<member>" (queued).
  */
-export const RELEASE = `${prelude}
-if redis.call('HGET', tokens, ARGV[6]) == ARGV[7] then
-  redis.call('HDEL', tokens, ARGV[6])
-  redis.call('ZREM', holders, ARGV[6])
+export const BATCH = `${prelude}
+local releases = tonumber(ARGV[6])
+local i = 7
+for _ = 1, releases do
+  if redis.call('HGET', tokens, ARGV[i]) == ARGV[i + 1] then
+    redis.call('HDEL', tokens, ARGV[i])
+    redis.call('ZREM', holders, ARGV[i])
+  end
+  i = i + 2
 end
-return {epoch, promote(nil)}
+local ids, out, quiet = {}, {}, {}
+while i <= #ARGV do
+  local id, priority = ARGV[i], tonumber(ARGV[i + 1])
+  i = i + 2
+  local held = redis.call('HGET', tokens, id)
+  if held then
+    table.insert(out, 't' .. held)
+  elseif redis.call('ZCARD', queue) == 0 and hasRoom() and rateWait() == 0 then
+    table.insert(out, 't' .. grant(id))
+  else
+    local member = string.format('%016d', redis.call('INCR', counter)) .. ':' .. id
+    redis.call('ZADD', queue, -priority, member)
+    redis.call('ZADD', waiting, now + leaseMs, member)
+    table.insert(out, 'q' .. member)
+  end
+  table.insert(ids, id)
+  quiet[id] = true
+end
+local wait = promote(quiet)
+for k, id in ipairs(ids) do
+  if string.sub(out[k], 1, 1) == 'q' then
+    local held = redis.call('HGET', tokens, id)
+    if held then out[k] = 't' .. held end
+  end
+end
+local reply = {epoch, wait}
+for _, result in ipairs(out) do table.insert(reply, result) end
+return reply
 `;
 
 /**
@@ -122,7 +140,7 @@ if redis.call('ZREM', queue, ARGV[7]) == 1 then
 elseif redis.call('HDEL', tokens, ARGV[6]) == 1 then
   redis.call('ZREM', holders, ARGV[6])
 end
-return {epoch, promote(nil)}
+return {epoch, promote()}
 `;
 
 /**

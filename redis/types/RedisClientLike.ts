@@ -26,8 +26,12 @@ export interface RedisClientLike {
  * on it and disconnects it when disposed.
  */
 export interface RedisSubscriberLike {
+  /** Subscribes to `channel` (`SUBSCRIBE`). */
   subscribe(channel: string): Promise<unknown>;
+  /** Hears a message published on a subscribed channel. */
   on(event: 'message', listener: (channel: string, message: string) => void): unknown;
+  /** Hears a connection error (the limiter listens, so that none goes unhandled). */
   on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Closes the connection at once. */
   disconnect(): void;
 }
