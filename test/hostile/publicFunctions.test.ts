@@ -1,6 +1,7 @@
 import { firstValueFrom, from, lastValueFrom, NEVER, Observable, toArray } from 'rxjs';
 import { createLimiter, createTaskGroup, runTaskGroup, taskGroup, type Limiter } from '../../src/index.js';
 import { firstWins, gather, mapConcurrent, mapConcurrentFrom } from '../../operators/index.js';
+import { createRedisLimiter } from '../../redis/index.js';
 import { flushMicrotasks } from '../support/deferred.js';
 import { circularError, revokedProxy, throwingSubscribe, throwingTeardown, throwingThen } from '../support/hostile.js';
 import { useFakeTime } from '../support/probes.js';
@@ -36,6 +37,10 @@ const calls: [string, (options: never) => unknown][] = [
   ['firstWins', (o) => firstWins([], o)],
   ['mapConcurrent', (o) => mapConcurrent(() => 1, o)],
   ['mapConcurrentFrom', (o) => mapConcurrentFrom([], () => 1, o)],
+  ['createLimiter', (o) => createLimiter(2, o)],
+  ['limiter.run', (o) => createLimiter(2, { priority: true }).run(() => 1, undefined, o)],
+  ['limiter.acquire', (o) => createLimiter(2, { priority: true }).acquire(undefined, o)],
+  ['createRedisLimiter', (o) => createRedisLimiter(o)],
 ];
 
 let limiter: Limiter;
@@ -60,6 +65,27 @@ describe.each(calls)('%s refuses hostile options at once', (_name, call) => {
     }
     expect(thrown).toBeInstanceOf(TypeError);
     expect((thrown as TypeError).message).toMatch(message);
+  });
+});
+
+describe('hostile limiters', () => {
+  it('a limiter option whose acquire getter throws, or a revoked Proxy, is refused by name', () => {
+    const throwingAcquire = Object.defineProperty({}, 'acquire', {
+      get() {
+        throw new Error('acquire getter threw');
+      },
+    });
+    for (const bad of [throwingAcquire, revokedProxy()]) {
+      expect(() => createTaskGroup({ limiter: bad as never })).toThrow(
+        'createTaskGroup(options): options.limiter must be a Limiter: an object with an acquire(signal) method, got',
+      );
+    }
+  });
+
+  it('a rate option whose fields throw is refused by name', () => {
+    expect(() => createLimiter(1, { rate: throwingOptions() as never })).toThrow(
+      'createLimiter(concurrency, options): options.rate.limit could not be read: Error: option getter threw',
+    );
   });
 });
 
