@@ -3,6 +3,7 @@ import * as operators from '../operators/index.js';
 import * as timeline from '../timeline/index.js';
 import * as workers from '../workers/index.js';
 import * as redis from '../redis/index.js';
+import * as bullmq from '../bullmq/index.js';
 import * as node from '../node/index.js';
 
 // The public surface is a contract: adding or removing an export must be a deliberate change here.
@@ -38,6 +39,10 @@ describe('exports', () => {
 
   it('rxjs-asyncer/redis exports exactly these values', () => {
     expect(Object.keys(redis).sort()).toEqual(['RedisLimiterError', 'createRedisLimiter']);
+  });
+
+  it('rxjs-asyncer/bullmq exports exactly these values', () => {
+    expect(Object.keys(bullmq).sort()).toEqual(['connectTasks', 'serveTasks']);
   });
 
   it('rxjs-asyncer/node exports exactly these values', () => {

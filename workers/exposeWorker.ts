@@ -1,6 +1,6 @@
 import * as workerpool from 'workerpool';
 import { describe } from '../src/engine/index.js';
-import { toSentError } from './internal/errorTransport.js';
+import { toSentError } from '../src/engine/index.js';
 
 /**
  * Makes a worker module's functions callable from a {@link createWorkerPool} pool. Call it once,

@@ -38,5 +38,9 @@ export type { MapSettings } from './checks/checkMapOptions.js';
 export { afterClose, isClosable, type Closable } from './afterClose.js';
 export { stillRunning, type HasRunningTasks } from './stillRunning.js';
 
+// Calls to elsewhere (worker threads, remote workers): awaitable cold Observables, errors as data
+export { CallObservable, type SendJob } from './CallObservable.js';
+export { fromSentError, toSentError } from './errorTransport.js';
+
 // Progress and events
 export { ProgressTracker, type TaskOutcome } from './ProgressTracker.js';

@@ -15,7 +15,7 @@ describe('ARCHITECTURE.md', () => {
     expect(musts.length).toBeGreaterThanOrEqual(15);
     for (const must of musts) {
       expect(must).toMatch(/MUST/);
-      expect(must).toMatch(/`(src|operators|timeline|angular|workers|node|redis)\/[^`]+`/);
+      expect(must).toMatch(/`(src|operators|timeline|angular|workers|node|redis|bullmq)\/[^`]+`/);
       expect(must).toMatch(/`test\/[^`]+\.test\.ts` › "/);
     }
   });
@@ -26,6 +26,6 @@ describe('ARCHITECTURE.md', () => {
   });
 
   it('names source files that exist', () => {
-    for (const [, path] of rules.matchAll(/`((?:src|operators|timeline|angular|workers|node|redis)\/[^`]+\.ts)`/g)) expect(existsSync(join(root, path!))).toBe(true);
+    for (const [, path] of rules.matchAll(/`((?:src|operators|timeline|angular|workers|node|redis|bullmq)\/[^`]+\.ts)`/g)) expect(existsSync(join(root, path!))).toBe(true);
   });
 });

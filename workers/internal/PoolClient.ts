@@ -2,10 +2,9 @@ import * as workerpool from 'workerpool';
 import { describeError } from '../../src/engine/index.js';
 import type { WorkerPoolOptions } from '../types/WorkerPoolOptions.js';
 import type { WorkerRunOptions } from '../types/WorkerRunOptions.js';
-import { fromSentError } from './errorTransport.js';
+import { CallObservable, fromSentError } from '../../src/engine/index.js';
 import { inNode, scriptLocation } from './scriptLocation.js';
 import { unsendableArgument } from './unsendableArgument.js';
-import { WorkerCallObservable } from './WorkerCallObservable.js';
 
 type Pool = ReturnType<typeof workerpool.pool>;
 
@@ -32,7 +31,7 @@ export class PoolClient {
   private idleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private closing: Promise<void> | undefined = undefined;
   /** one function per worker function name, made on first use */
-  private readonly calls = new Map<string, (...args: unknown[]) => WorkerCallObservable<unknown>>();
+  private readonly calls = new Map<string, (...args: unknown[]) => CallObservable<unknown>>();
 
   constructor(url: URL | string, { size, name, idleTimeout = 1000 }: WorkerPoolOptions) {
     this.size = size ?? Math.max(1, (workerpool.cpus || 2) - 1);
@@ -97,10 +96,10 @@ export class PoolClient {
     })());
   }
 
-  private callFunction(name: string): (...args: unknown[]) => WorkerCallObservable<unknown> {
+  private callFunction(name: string): (...args: unknown[]) => CallObservable<unknown> {
     let call = this.calls.get(name);
     if (!call) {
-      call = (...args: unknown[]) => new WorkerCallObservable((signal) => this.run(name, args, signal ? { signal } : NO_OPTIONS));
+      call = (...args: unknown[]) => new CallObservable((signal) => this.run(name, args, signal ? { signal } : NO_OPTIONS), 'worker call');
       Object.defineProperty(call, 'name', { value: name }); // task groups name the task after it
       this.calls.set(name, call);
     }

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
+import { CallObservable, describe, describeError, fromSentError } from '../../src/engine/index.js';
+import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
+import { keysOf, type JobData, type Outcome } from './keys.js';
+import { describeConnection, rawClient, type RawClient } from './rawClient.js';
+import { unsendableJson } from './unsendableJson.js';
+
+/** The settings of a caller, once checked. @internal */
+export interface CallerSettings {
+  readonly queue: string;
+  readonly connection: ConnectionOptions;
+  readonly leaseMs: number;
+  readonly timeoutMs: number;
+  readonly prefix: string;
+  readonly names: ReadonlySet<string> | undefined;
+}
+
+/** One call in flight: how to settle it. */
+interface Pending {
+  readonly task: string;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  readonly onProgress: ((value: number | object) => void) | undefined;
+  cleanup(): void;
+}
+
+/** How long a job's cancel mark lives: long enough for any worker to see it before starting. */
+const CANCEL_MARK_MS = 24 * 3600 * 1000;
+
+/**
+ * The caller's side: one Queue to send jobs, one QueueEvents for every result (one listener for
+ * any number of calls), and a lease in Redis renewed while this caller lives.
+ * @internal
+ */
+export class RemoteCaller {
+  private readonly id = randomUUID();
+  private count = 0;
+  private readonly keys: ReturnType<typeof keysOf>;
+  private readonly pending = new Map<string, Pending>();
+  private readonly queue: Queue;
+  private events: QueueEvents | undefined = undefined;
+  private client: RawClient | undefined = undefined;
+  private started: Promise<void> | undefined = undefined;
+  /** set once the lease was first written: close then deletes it */
+  private leased = false;
+  private leaseTimer: ReturnType<typeof setInterval> | undefined = undefined;
+  private closing: Promise<void> | undefined = undefined;
+  /** the functions of `call`, one per task name, made once */
+  private readonly functions = new Map<string, (...args: unknown[]) => CallObservable<unknown>>();
+  readonly call: Record<string, (...args: unknown[]) => CallObservable<unknown>>;
+
+  constructor(private readonly settings: CallerSettings) {
+    this.keys = keysOf(settings.prefix, settings.queue);
+    this.queue = new Queue(settings.queue, { connection: settings.connection, prefix: settings.prefix });
+    this.queue.on('error', () => undefined); // failures reach the calls; an unheard 'error' event would crash Node
+    this.call = new Proxy({} as Record<string, (...args: unknown[]) => CallObservable<unknown>>, {
+      get: (_target, name) => (typeof name === 'string' ? this.functionFor(name) : undefined),
+    });
+  }
+
+  private functionFor(name: string): (...args: unknown[]) => CallObservable<unknown> {
+    let fn = this.functions.get(name);
+    if (!fn) {
+      fn = (...args: unknown[]) => {
+        const prepared = this.prepare(name, args, `remote.call.${name}(...args)`);
+        return new CallObservable((signal) => this.send(name, prepared, signal, undefined), `remote call ${name}`);
+      };
+      this.functions.set(name, fn);
+    }
+    return fn;
+  }
+
+  run(name: unknown, args: unknown, options: RemoteRunOptions | undefined): Promise<unknown> {
+    const caller = 'remote.run(name, args, options)';
+    if (typeof name !== 'string' || name === '') throw new TypeError(`${caller}: name must be a task's name, got ${describe(name)}`);
+    if (!Array.isArray(args)) throw new TypeError(`${caller}: args must be an array of the task's arguments, got ${describe(args)}`);
+    if (options !== undefined && (typeof options !== 'object' || options === null)) throw new TypeError(`${caller}: options must be an object or undefined, got ${describe(options)}`);
+    const { signal, onProgress } = options ?? {};
+    if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError(`${caller}: options.signal must be an AbortSignal, got ${describe(signal)}`);
+    if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError(`${caller}: options.onProgress must be a function, got ${describe(onProgress)}`);
+    const prepared = this.prepare(name, args, caller);
+    return this.send(name, prepared, signal, onProgress);
+  }
+
+  /** Checks a call's name and arguments at once; gives the arguments to send. */
+  private prepare(name: string, args: unknown[], caller: string): unknown[] {
+    const { names } = this.settings;
+    if (names && !names.has(name)) throw new TypeError(`${caller}: there is no task ${JSON.stringify(name)}; the tasks are ${[...names].join(', ')}`);
+    const bad = unsendableJson(args, caller);
+    if (bad) throw bad;
+    let end = args.length;
+    while (end > 0 && args[end - 1] === undefined) end--;
+    return end === args.length ? args : args.slice(0, end);
+  }
+
+  private send(task: string, args: unknown[], signal: AbortSignal | undefined, onProgress: Pending['onProgress']): Promise<unknown> {
+    if (this.closing) return Promise.reject(new Error(`connectTasks(${JSON.stringify(this.settings.queue)}) is closed: ${task} cannot be called`));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const jobId = `${this.id}-${++this.count}`;
+    return new Promise<unknown>((resolve, reject) => {
+      const onAbort = (): void => {
+        if (this.settle(jobId)) {
+          reject(signal!.reason);
+          this.cancel(jobId);
+        }
+      };
+      signal?.addEventListener('abort', onAbort);
+      this.pending.set(jobId, { task, resolve, reject, onProgress, cleanup: () => signal?.removeEventListener('abort', onAbort) });
+      const data: JobData = { t: task, a: args, l: this.keys.lease(this.id), m: this.settings.leaseMs };
+      this.bounded(
+        this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),
+        `send ${task}`,
+      ).catch((error: unknown) => {
+        if (this.settle(jobId)) {
+          reject(error);
+          this.cancel(jobId); // the job may still arrive once Redis answers: it must not run
+        }
+      });
+    });
+  }
+
+  /** Takes a call out of the pending ones; whether it was there. */
+  private settle(jobId: string): Pending | undefined {
+    const call = this.pending.get(jobId);
+    if (!call) return undefined;
+    this.pending.delete(jobId);
+    call.cleanup();
+    return call;
+  }
+
+  /**
+   * Cancels a job wherever it is: the mark stops a worker about to start it, the message aborts
+   * the one running it, and `remove` takes it out of the queue if it still waits there.
+   */
+  private cancel(jobId: string): void {
+    void this.start()
+      .then(async () => {
+        const multi = this.client!.multi();
+        multi.set(this.keys.cancelled(jobId), '1', 'PX', CANCEL_MARK_MS);
+        multi.publish(this.keys.cancelChannel, jobId);
+        await multi.exec();
+        await this.queue.remove(jobId).catch(() => undefined); // a running job is locked: its worker aborts it
+      })
+      .catch(() => undefined); // Redis gone: the lease runs out, and workers drop the caller's jobs
+  }
+
+  /** Connects once: the client, the caller's lease, and the QueueEvents that hears every result. */
+  private start(): Promise<void> {
+    return (this.started ??= (async () => {
+      await this.queue.waitUntilReady();
+      this.client = await rawClient(this.queue);
+      await this.renewLease();
+      this.leased = true;
+      const { leaseMs } = this.settings;
+      this.leaseTimer = setInterval(() => void this.renewLease().catch(() => undefined), leaseMs / 4);
+      this.leaseTimer.unref?.();
+      // hear results from a moment before now, on Redis's clock: none can be missed
+      const [seconds] = await this.client.time();
+      const { connection, prefix, queue } = this.settings;
+      const own = typeof (connection as { duplicate?: unknown }).duplicate === 'function' ? (connection as { duplicate(): ConnectionOptions }).duplicate() : connection;
+      const events = new QueueEvents(queue, { connection: own, prefix, lastEventId: `${(Number(seconds) - 1) * 1000}-0` });
+      this.events = events;
+      events.on('error', () => undefined);
+      events.on('completed', ({ jobId, returnvalue }) => this.completed(jobId, returnvalue as unknown));
+      events.on('failed', ({ jobId, failedReason }) => {
+        const call = this.settle(jobId);
+        call?.reject(new Error(`remote task ${call.task} failed in BullMQ: ${failedReason}`));
+      });
+      events.on('progress', ({ jobId, data }) => {
+        const call = this.pending.get(jobId);
+        try {
+          call?.onProgress?.(data as number | object);
+        } catch {
+          // a progress listener that throws must not stop the others
+        }
+      });
+      await events.waitUntilReady();
+    })());
+  }
+
+  /** The lease lives two thirds of leaseMs and is renewed every quarter: a dead caller's ends within leaseMs. */
+  private renewLease(): Promise<unknown> {
+    return this.client!.set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.leaseMs * 2) / 3));
+  }
+
+  private completed(jobId: string, returnvalue: unknown): void {
+    const call = this.settle(jobId);
+    if (!call) return;
+    const outcome = (typeof returnvalue === 'string' ? safeParse(returnvalue) : returnvalue) as Outcome | undefined;
+    if (outcome && 'v' in outcome) call.resolve(outcome.v);
+    else if (outcome && 'e' in outcome) call.reject(fromSentError(outcome.e));
+    else if (outcome && 'c' in outcome) call.reject(new DOMException(`remote task ${call.task} was cancelled by its worker: ${outcome.c}`, 'AbortError'));
+    else call.reject(new Error(`remote task ${call.task} finished without a result: is the worker an rxjs-asyncer serveTasks?`));
+  }
+
+  /** Fails with an error naming the connection if Redis takes longer than `timeoutMs`. */
+  private bounded<T>(promise: Promise<T>, doing: string): Promise<T> {
+    const { timeoutMs, connection, queue } = this.settings;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`connectTasks(${JSON.stringify(queue)}): could not ${doing}: ${describeConnection(connection)} did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      promise.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(new Error(`connectTasks(${JSON.stringify(queue)}): could not ${doing}: ${describeError(error)}`, { cause: error }));
+        },
+      );
+    });
+  }
+
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      for (const jobId of [...this.pending.keys()]) {
+        const call = this.settle(jobId)!;
+        call.reject(new DOMException(`remote task ${call.task} was cancelled: its caller closed`, 'AbortError'));
+        this.cancel(jobId);
+      }
+      if (this.leaseTimer) clearInterval(this.leaseTimer);
+      const { timeoutMs } = this.settings;
+      const quit = async (): Promise<void> => {
+        if (this.leased) await this.client!.del(this.keys.lease(this.id)).catch(() => undefined); // workers drop anything of ours at once
+        await this.events?.close();
+        await this.queue.close(); // a queue still connecting is disconnected at once
+      };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = await Promise.race([quit().then(() => false, () => false), new Promise<boolean>((resolve) => (timer = setTimeout(resolve, timeoutMs, true)))]);
+      clearTimeout(timer);
+      if (timedOut) {
+        // Redis does not answer: drop the connections rather than wait
+        void this.events?.disconnect().catch(() => undefined);
+        void this.queue.disconnect().catch(() => undefined);
+      }
+    })());
+  }
+}
+
+const safeParse = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};

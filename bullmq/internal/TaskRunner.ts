@@ -1,0 +1,138 @@
+import { Worker, type Job } from 'bullmq';
+import { toSentError } from '../../src/engine/index.js';
+import type { ServeTasksOptions } from '../types/ServeTasksOptions.js';
+import type { TaskContext } from '../types/TaskContext.js';
+import type { TaskServer } from '../types/TaskServer.js';
+import { keysOf, type JobData, type Outcome } from './keys.js';
+import { rawClient, type RawClient, type RawSubscriber } from './rawClient.js';
+import { unsendableJson } from './unsendableJson.js';
+
+/** A job this worker runs: how to abort it, and whose lease it lives by. */
+interface Running {
+  readonly controller: AbortController;
+  readonly lease: string;
+  readonly leaseMs: number;
+}
+
+/**
+ * The worker's side: a BullMQ Worker whose processor runs the named task with a context, checks
+ * its caller's lease before and while it runs, and hears cancellations on one channel.
+ * @internal
+ */
+export class TaskRunner implements TaskServer {
+  private readonly worker: Worker;
+  private readonly keys: ReturnType<typeof keysOf>;
+  private readonly running = new Map<string, Running>();
+  private client: RawClient | undefined = undefined;
+  private subscriber: RawSubscriber | undefined = undefined;
+  private leaseTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private closing: Promise<void> | undefined = undefined;
+  private readonly closeTimeoutMs: number;
+
+  constructor(
+    private readonly queue: string,
+    private readonly tasks: Readonly<Record<string, unknown>>,
+    options: ServeTasksOptions,
+  ) {
+    const { closeTimeoutMs = 10_000, ...workerOptions } = options;
+    this.closeTimeoutMs = closeTimeoutMs;
+    this.keys = keysOf(workerOptions.prefix ?? 'bull', queue);
+    this.worker = new Worker(queue, (job: Job, _token?: string, signal?: AbortSignal) => this.process(job, signal), { ...workerOptions, autorun: false });
+    this.worker.on('error', () => undefined); // Redis errors are retried by BullMQ; an unheard 'error' event would crash Node
+  }
+
+  async start(): Promise<void> {
+    await this.worker.waitUntilReady();
+    this.client = await rawClient(this.worker);
+    const subscriber = this.client.duplicate();
+    subscriber.on('error', () => undefined);
+    subscriber.on('message', ((_channel: string, jobId: string) => {
+      this.running.get(jobId)?.controller.abort(new DOMException('cancelled by its caller', 'AbortError'));
+    }) as never);
+    await subscriber.subscribe(this.keys.cancelChannel);
+    this.subscriber = subscriber;
+    void this.worker.run().catch(() => undefined);
+  }
+
+  private async process(job: Job, signal: AbortSignal | undefined): Promise<Outcome> {
+    const data = job.data as JobData;
+    const jobId = job.id!;
+    const fn = Object.hasOwn(this.tasks, data.t) ? this.tasks[data.t] : undefined;
+    if (typeof fn !== 'function') {
+      const known = Object.keys(this.tasks).filter((name) => typeof this.tasks[name] === 'function');
+      return { e: toSentError(new TypeError(`serveTasks(${JSON.stringify(this.queue)}): there is no task ${JSON.stringify(data.t)}; it serves ${known.join(', ')}`)) };
+    }
+    // a job whose caller is gone, or that its caller cancelled just before it arrived, never starts
+    const [alive, cancelled] = await Promise.all([this.client!.exists(data.l), this.client!.exists(this.keys.cancelled(jobId))]);
+    if (!alive) return { c: 'its caller is gone (its lease expired)' };
+    if (cancelled) return { c: 'cancelled by its caller' };
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(signal!.reason);
+    signal?.addEventListener('abort', onAbort);
+    this.running.set(jobId, { controller, lease: data.l, leaseMs: data.m });
+    this.watchLeases();
+    const context: TaskContext = {
+      signal: controller.signal,
+      jobId,
+      attempt: Math.max(1, job.attemptsStarted),
+      progress: (value) => job.updateProgress(value),
+    };
+    // the context is the last parameter the task declares: a call that left out optional
+    // arguments still puts it there
+    const args = [...data.a];
+    while (args.length < fn.length - 1) args.push(undefined);
+    try {
+      const value: unknown = await (fn as (...args: unknown[]) => unknown)(...args, context);
+      if (controller.signal.aborted) return { c: String((controller.signal.reason as Error)?.message ?? controller.signal.reason) };
+      const bad = unsendableJson([value], `task ${data.t}`, 'result');
+      return bad ? { e: toSentError(bad) } : { v: value };
+    } catch (error) {
+      if (controller.signal.aborted) return { c: String((controller.signal.reason as Error)?.message ?? controller.signal.reason) };
+      return { e: toSentError(error) };
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.running.delete(jobId);
+    }
+  }
+
+  /** While jobs run, checks their callers' leases often enough to abort within a lease of a death. */
+  private watchLeases(): void {
+    if (this.leaseTimer !== undefined || this.running.size === 0) return;
+    let shortest = Infinity;
+    for (const job of this.running.values()) shortest = Math.min(shortest, job.leaseMs);
+    this.leaseTimer = setTimeout(() => {
+      void this.checkLeases().finally(() => {
+        this.leaseTimer = undefined;
+        this.watchLeases();
+      });
+    }, shortest / 6);
+  }
+
+  private async checkLeases(): Promise<void> {
+    const leases = [...new Set([...this.running.values()].map((job) => job.lease))];
+    const alive = await Promise.all(leases.map((lease) => this.client!.exists(lease).catch(() => 1)));
+    const gone = new Set(leases.filter((_, i) => alive[i] === 0));
+    for (const job of this.running.values()) {
+      if (gone.has(job.lease)) job.controller.abort(new DOMException('its caller is gone (its lease expired)', 'AbortError'));
+    }
+  }
+
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const graceful = this.worker.close();
+      const timedOut = await Promise.race([graceful.then(() => false, () => false), new Promise<boolean>((resolve) => (timer = setTimeout(resolve, this.closeTimeoutMs, true)))]);
+      clearTimeout(timer);
+      if (timedOut) {
+        for (const job of this.running.values()) job.controller.abort(new DOMException('its worker closed', 'AbortError'));
+        await this.worker.close(true).catch(() => undefined);
+      }
+      if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);
+      this.subscriber?.disconnect();
+    })());
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}

@@ -1,0 +1,36 @@
+/** The commands this entry point sends besides BullMQ's own (ioredis's API). @internal */
+export interface RawClient {
+  set(key: string, value: string, px: 'PX', ms: number): Promise<unknown>;
+  del(...keys: string[]): Promise<unknown>;
+  exists(...keys: string[]): Promise<number>;
+  publish(channel: string, message: string): Promise<unknown>;
+  time(): Promise<[string, string]>;
+  multi(): { set(key: string, value: string, px: 'PX', ms: number): unknown; publish(channel: string, message: string): unknown; exec(): Promise<unknown> };
+  duplicate(): RawSubscriber;
+}
+
+/** A pub/sub connection. @internal */
+export interface RawSubscriber {
+  subscribe(channel: string): Promise<unknown>;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  disconnect(): void;
+}
+
+/**
+ * The Redis client under a BullMQ Queue or Worker: BullMQ 6 keeps it on its Redis backend
+ * (`backend.client`), BullMQ 5 on the object itself (`client`).
+ * @internal
+ */
+export const rawClient = (base: object): Promise<RawClient> => {
+  const holder = base as { backend?: { client?: Promise<RawClient> }; client?: Promise<RawClient> };
+  const client = holder.backend?.client ?? holder.client;
+  if (!client) return Promise.reject(new Error('this BullMQ version does not expose its Redis client'));
+  return client;
+};
+
+/** Names a BullMQ connection in messages: host:port, a socket path, or a cluster. @internal */
+export const describeConnection = (connection: unknown): string => {
+  const options = ((connection as { options?: unknown })?.options ?? connection) as { host?: string; port?: number; path?: string; url?: string } | undefined;
+  if (options?.path) return `Redis at ${options.path}`;
+  return `Redis at ${options?.host ?? 'localhost'}:${options?.port ?? 6379}`;
+};

@@ -1,0 +1,37 @@
+import type { ConnectionOptions } from 'bullmq';
+
+/**
+ * Options of {@link connectTasks}.
+ *
+ * ## Example
+ * ```ts
+ * const remote = connectTasks<typeof tasks>('images', { connection: { host: 'redis', port: 6379 }, leaseMs: 5000 });
+ * ```
+ */
+export interface ConnectTasksOptions {
+  /** What BullMQ accepts: ioredis options or an ioredis client. */
+  readonly connection: ConnectionOptions;
+  /**
+   * This caller's lease, in ms: it is renewed while the caller lives, and workers abort the
+   * caller's running jobs (and never start its queued ones) within this long of its death.
+   * @default 10000
+   */
+  readonly leaseMs?: number;
+  /**
+   * How long a call waits for Redis before it fails naming the connection, in ms; also bounds
+   * `close()`.
+   * @default 10000
+   */
+  readonly timeoutMs?: number;
+  /**
+   * BullMQ's key prefix; the same on both sides.
+   * @default 'bull'
+   */
+  readonly prefix?: string;
+  /**
+   * The task names (or the tasks module itself), if the caller can know them: `run` then refuses
+   * an unknown name at once. Without it, an unknown name fails at the worker.
+   * @default undefined
+   */
+  readonly tasks?: readonly string[] | object;
+}

@@ -1,0 +1,18 @@
+import type { WorkerOptions } from 'bullmq';
+
+/**
+ * Options of {@link serveTasks}: BullMQ's own worker options (`connection`, `concurrency`,
+ * `lockDuration`, `stalledInterval`, `prefix`, ...), passed through.
+ *
+ * ## Example
+ * ```ts
+ * await serveTasks('images', tasks, { connection, concurrency: 4, lockDuration: 10_000 });
+ * ```
+ */
+export interface ServeTasksOptions extends Omit<WorkerOptions, 'autorun'> {
+  /**
+   * How long `close()` waits for running tasks before it aborts them, in ms.
+   * @default 10000
+   */
+  readonly closeTimeoutMs?: number;
+}
