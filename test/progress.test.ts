@@ -1,6 +1,8 @@
 import { NEVER } from 'rxjs';
 import { createLimiter, createTaskGroup, runTaskGroup, type LimiterState, type Progress, type TaskEvent } from '../src/index.js';
 import { deferred, flushMicrotasks } from './support/deferred.js';
+import { currentTaskProgress } from '../src/engine/index.js';
+import { buildTimeline } from '../timeline/internal/buildTimeline.js';
 
 const counts = (p: Progress): number[] => [p.total, p.queued, p.running, p.fulfilled, p.failed, p.cancelled];
 
@@ -153,5 +155,44 @@ describe('a limiter’s state$', () => {
       [0, 0, 3], // first gives its slot back
     ]);
     expect(states.every((s) => Object.isFrozen(s))).toBe(true);
+  });
+});
+
+describe('progress reported by a running task', () => {
+  it('reaches events$ as a progress event between started and the outcome, for that task only', async () => {
+    const events: string[] = [];
+    const gate = deferred();
+    await runTaskGroup((tg) => {
+      tg.events$.subscribe((e) => events.push(`${e.type} ${e.name}${e.type === 'progress' ? ` ${JSON.stringify(e.value)}` : ''}`));
+      tg.startSoon(function reports() {
+        // what a remote call made inside the task keeps (rxjs-asyncer/bullmq): the task's reporter
+        const report = currentTaskProgress()!;
+        return gate.promise.then(() => {
+          report(0.5);
+          report({ step: 'done' });
+        });
+      });
+      tg.startSoon(function quiet() {
+        expect(currentTaskProgress()).toBeDefined();
+      });
+      gate.resolve();
+    });
+    expect(events).toEqual(['added reports', 'added quiet', 'started reports', 'started quiet', 'fulfilled quiet', 'progress reports 0.5', 'progress reports {"step":"done"}', 'fulfilled reports']);
+    expect(currentTaskProgress()).toBeUndefined(); // outside any task function
+  });
+
+  it('a report after the task ended is dropped, and a timeline ignores progress events', async () => {
+    let report: ((value: unknown) => void) | undefined;
+    const events: TaskEvent[] = [];
+    await runTaskGroup((tg) => {
+      tg.events$.subscribe((e) => events.push(e));
+      tg.startSoon(() => {
+        report = currentTaskProgress();
+      });
+    });
+    report!(1);
+    expect(events.map((e) => e.type)).toEqual(['added', 'started', 'fulfilled']);
+    const withProgress: TaskEvent[] = [...events.slice(0, 2), { type: 'progress', id: events[0]!.id, name: '', time: events[1]!.time, value: 0.5 }, events[2]!];
+    expect(buildTimeline(withProgress, events[2]!.time).tasks[0]!.outcome).toBe('fulfilled');
   });
 });

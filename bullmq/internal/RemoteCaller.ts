@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
-import { CallObservable, describe, describeError, fromSentError } from '../../src/engine/index.js';
+import { CallObservable, currentTaskProgress, describe, describeError, fromSentError } from '../../src/engine/index.js';
 import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
 import { keysOf, type JobData, type Outcome } from './keys.js';
 import { describeConnection, rawClient, type RawClient } from './rawClient.js';
@@ -21,7 +21,7 @@ interface Pending {
   readonly task: string;
   resolve(value: unknown): void;
   reject(error: unknown): void;
-  readonly onProgress: ((value: number | object) => void) | undefined;
+  readonly onProgress: ((value: number | object) => void) | ((value: unknown) => void) | undefined;
   cleanup(): void;
 }
 
@@ -64,7 +64,9 @@ export class RemoteCaller {
     if (!fn) {
       fn = (...args: unknown[]) => {
         const prepared = this.prepare(name, args, `remote.call.${name}(...args)`);
-        return new CallObservable((signal) => this.send(name, prepared, signal, undefined), `remote call ${name}`);
+        // called from a group's task: its progress reports reach that group's events$
+        const report = currentTaskProgress();
+        return new CallObservable((signal) => this.send(name, prepared, signal, report), `remote call ${name}`);
       };
       this.functions.set(name, fn);
     }

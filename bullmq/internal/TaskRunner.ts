@@ -63,9 +63,9 @@ export class TaskRunner implements TaskServer {
       return { e: toSentError(new TypeError(`serveTasks(${JSON.stringify(this.queue)}): there is no task ${JSON.stringify(data.t)}; it serves ${known.join(', ')}`)) };
     }
     // a job whose caller is gone, or that its caller cancelled just before it arrived, never starts
-    const [alive, cancelled] = await Promise.all([this.client!.exists(data.l), this.client!.exists(this.keys.cancelled(jobId))]);
-    if (!alive) return { c: 'its caller is gone (its lease expired)' };
-    if (cancelled) return { c: 'cancelled by its caller' };
+    const [alive, cancelled] = await this.client!.mget(data.l, this.keys.cancelled(jobId));
+    if (alive === null) return { c: 'its caller is gone (its lease expired)' };
+    if (cancelled !== null) return { c: 'cancelled by its caller' };
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(signal!.reason);
     signal?.addEventListener('abort', onAbort);

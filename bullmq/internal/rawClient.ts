@@ -3,6 +3,7 @@ export interface RawClient {
   set(key: string, value: string, px: 'PX', ms: number): Promise<unknown>;
   del(...keys: string[]): Promise<unknown>;
   exists(...keys: string[]): Promise<number>;
+  mget(...keys: string[]): Promise<(string | null)[]>;
   publish(channel: string, message: string): Promise<unknown>;
   time(): Promise<[string, string]>;
   multi(): { set(key: string, value: string, px: 'PX', ms: number): unknown; publish(channel: string, message: string): unknown; exec(): Promise<unknown> };

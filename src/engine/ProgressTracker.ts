@@ -100,6 +100,14 @@ export class ProgressTracker {
     if (this.watched) this.publish(outcome, id, name, error);
   }
 
+  /** A running task reported progress: an event only (the counts do not change). */
+  progressed(id: number, name: string, value: unknown): void {
+    if (this.eventSubscribers.length === 0) return;
+    const time = (this.lastTime = Math.max(this.lastTime, performance.now()));
+    const event: TaskEvent = Object.freeze({ type: 'progress', id, name, time, value });
+    for (const subscriber of this.eventSubscribers.slice()) subscriber.next(event);
+  }
+
   /** The batch is over: every stream completes, and later subscribers get the final state. */
   complete(): void {
     if (this.done) return;

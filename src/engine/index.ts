@@ -11,6 +11,7 @@ export { isPromiseLikeSafe } from './isPromiseLike.js';
 export { tryUnsubscribe } from './tryUnsubscribe.js';
 export { failureOf, teardownFailure } from './failureOf.js';
 export { taskContext } from './taskContext.js';
+export { currentTaskProgress } from './runningTask.js';
 
 // The slot protocol between limiters and their users
 export { SlotTicket } from './Slots.js';

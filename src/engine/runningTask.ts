@@ -5,4 +5,22 @@
  * around each task call (two writes per task), and read it to catch a task joining its own group.
  * @internal
  */
-export const runningTask: { group: object | undefined } = { group: undefined };
+export const runningTask: { group: object | undefined; task: ProgressReporter | undefined } = { group: undefined, task: undefined };
+
+/**
+ * A running task that can tell its group's `events$` of progress.
+ * @internal
+ */
+export interface ProgressReporter {
+  _progress(value: unknown): void;
+}
+
+/**
+ * The progress reporter of the task whose function runs right now, synchronously, if any: a call
+ * made there (a remote call, `rxjs-asyncer/bullmq`) keeps it and reports through it later.
+ * @internal
+ */
+export function currentTaskProgress(): ((value: unknown) => void) | undefined {
+  const task = runningTask.task;
+  return task === undefined ? undefined : (value) => task._progress(value);
+}

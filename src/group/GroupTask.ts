@@ -3,7 +3,7 @@ import { SoonValue } from '../SoonValue.js';
 import { followTaskValue } from '../engine/followTaskValue.js';
 import type { TaskSink } from '../engine/TaskSink.js';
 import { isPromiseLikeSafe } from '../engine/isPromiseLike.js';
-import { runningTask } from '../engine/runningTask.js';
+import { runningTask, type ProgressReporter } from '../engine/runningTask.js';
 import { taskContext } from '../engine/taskContext.js';
 import { tryUnsubscribe } from '../engine/tryUnsubscribe.js';
 import type { SlotClient, Slots, SlotTicket } from '../engine/Slots.js';
@@ -27,7 +27,7 @@ type TaskState = 'queued' | 'waiting' | 'running' | 'abandoned' | 'done';
  * SoonValue.
  * @internal
  */
-export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSink {
+export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSink, ProgressReporter {
   /** its index in the group's `live` array while cancellation can reach it, else -1 */
   _slot = -1;
   /** where the task stands */
@@ -83,15 +83,19 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     this._fn = this._args = undefined;
     let result: unknown;
     const outer = runningTask.group;
+    const outerTask = runningTask.task;
     runningTask.group = this._group;
+    runningTask.task = this;
     try {
       result = taskContext.run === undefined ? fn(...args) : taskContext.run(this._group, () => fn(...args));
     } catch (error) {
       runningTask.group = outer;
+      runningTask.task = outerTask;
       this.taskFailed(error);
       return;
     }
     runningTask.group = outer;
+    runningTask.task = outerTask;
     if (this._state === 'running') {
       const subscription = followTaskValue(result, this);
       if (this._state === 'running') this._handle = subscription;
@@ -103,6 +107,11 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
         this._end();
       }
     }
+  }
+
+  /** A progress report of the running task (a remote call's `ctx.progress`), for `events$`. */
+  _progress(value: unknown): void {
+    if (this._state === 'running') this._group.taskProgress(this, value);
   }
 
   taskFulfilled(value: unknown): void {

@@ -17,6 +17,8 @@ export interface TaskOwner {
   taskStarted(task: SoonValue<unknown>): void;
   /** A task's SoonValue settled. @param ran whether its function was called */
   taskSettled(task: SoonValue<unknown>, ran: boolean, outcome: TaskOutcome, error: unknown): void;
+  /** A running task reported progress (for `events$`). */
+  taskProgress(task: SoonValue<unknown>, value: unknown): void;
   /** A task settled for good: the owner may close. */
   taskDone(): void;
   /** Takes a task out of cancellation's reach (the task knows its index in the owner's list). */

@@ -219,6 +219,11 @@ export class TaskScope implements TaskGroup, TaskOwner {
     tracker.started(tracker.watched ? this.idOf(task) : 0, task._name);
   }
 
+  taskProgress(task: GroupTask, value: unknown): void {
+    const tracker = this.tracker;
+    if (tracker.watched) tracker.progressed(this.idOf(task), task._name, value);
+  }
+
   taskSettled(task: GroupTask, ran: boolean, outcome: TaskOutcome, error: unknown): void {
     const tracker = this.tracker;
     tracker.settled(ran, outcome, tracker.watched ? this.idOf(task) : 0, task._name, outcome === 'failed' ? error : undefined);

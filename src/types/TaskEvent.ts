@@ -1,8 +1,9 @@
 /**
  * One thing that happened to one task of a group or scope, from its `events$`.
  *
- * Every task gives `'added'`, then `'started'` if its function was called, then exactly one of
- * `'fulfilled'`, `'failed'` or `'cancelled'`. Times are `performance.now()` milliseconds and never
+ * Every task gives `'added'`, then `'started'` if its function was called (then any number of
+ * `'progress'`, for a task that reports progress), then exactly one of `'fulfilled'`, `'failed'` or
+ * `'cancelled'`. Times are `performance.now()` milliseconds and never
  * decrease along the stream. Events are frozen.
  *
  * ## Example
@@ -21,7 +22,7 @@
  */
 export interface TaskEvent {
   /** What happened. */
-  readonly type: 'added' | 'started' | 'fulfilled' | 'failed' | 'cancelled';
+  readonly type: 'added' | 'started' | 'progress' | 'fulfilled' | 'failed' | 'cancelled';
   /** The task's number, unique within its group or scope: 1, 2, 3 ... in the order tasks are first seen
    * by a watcher (tasks are numbered only while somebody watches, so an unwatched group pays nothing). */
   readonly id: number;
@@ -31,4 +32,10 @@ export interface TaskEvent {
   readonly time: number;
   /** The error, for `'failed'`. */
   readonly error?: unknown;
+  /**
+   * What a running task reported, for `'progress'`: a remote task's `ctx.progress(value)`
+   * (`rxjs-asyncer/bullmq`). Progress events come between `'started'` and the outcome, and only
+   * from tasks that report progress.
+   */
+  readonly value?: unknown;
 }

@@ -120,11 +120,19 @@ describe('rxjs-asyncer/bullmq with real processes', () => {
     await expect(remote.call.badResult()).rejects.toThrow('task badResult: result[0] cannot be sent as JSON');
   });
 
-  it('progress reaches run\'s onProgress', async () => {
+  it('progress reaches run\'s onProgress, and the events$ of the group whose task made the call', async () => {
     const seen: unknown[] = [];
     expect(await remote.run('progress', [], { onProgress: (value) => seen.push(value) })).toBe(1);
     await until(async () => seen.length === 2, 'both progress events');
     expect(seen).toEqual([0.5, { step: 'done' }]);
+
+    const events: string[] = [];
+    await runTaskGroup((tg) => {
+      tg.events$.subscribe((e) => events.push(e.type === 'progress' ? `progress ${JSON.stringify(e.value)}` : e.type));
+      tg.startSoon(remote.call.progress);
+    });
+    // QueueEvents delivers progress and completion in the order the worker sent them
+    expect(events).toEqual(['added', 'started', 'progress 0.5', 'progress {"step":"done"}', 'fulfilled']);
   });
 
   it('unsubscribing a running call aborts ctx.signal on the worker within 1 s, and it never runs again', async () => {

@@ -18,7 +18,7 @@ export function buildTimeline(events: readonly TaskEvent[], stoppedAt: number): 
       rows.set(event.id, row);
     }
     if (event.type === 'started') row.started = event.time;
-    else if (event.type !== 'added') {
+    else if (event.type !== 'added' && event.type !== 'progress') {
       row.ended = event.time;
       row.outcome = event.type;
     }
