@@ -147,7 +147,7 @@ describe('rxjs-asyncer/bullmq with real processes', () => {
     expect(await probes.get('probe:unsub:started')).toBe('1');
   });
 
-  it('a group\'s first failure, firstWins\' losers and an unsubscribed mapConcurrent all reach the remote handler', async () => {
+  it('a group\'s first failure and timeout, firstWins\' losers and an unsubscribed mapConcurrent all reach the remote handler', async () => {
     await expect(
       runTaskGroup((tg) => {
         tg.startSoon(remote.call.spin, 'group');
@@ -158,6 +158,10 @@ describe('rxjs-asyncer/bullmq with real processes', () => {
       }),
     ).rejects.toThrow('sibling failed');
     await until(aborted('group'), 'the group cancelled its remote task');
+
+    await expect(runTaskGroup((tg) => void tg.startSoon(remote.call.spin, 'timeout'), { timeout: 300 })).rejects.toThrow();
+    // it was aborted, or (on a slow machine) removed from the queue before it could start
+    await until(async () => (await aborted('timeout')()) || !(await started('timeout')()), 'the group timeout cancelled its remote task');
 
     expect(await lastValueFrom(firstWins([() => remote.call.add(1, 1), () => remote.call.spin('race')]))).toBe(2);
     // the loser may not have started before it lost: then it is removed or skipped, never run
