@@ -11,8 +11,9 @@ const noop = (): void => undefined;
 type SoonStatus = 'pending' | 'fulfilled' | 'rejected' | 'cancelled';
 
 /**
- * Every SoonValue shares this one subscribe function: rxjs calls it with `this` set to the
- * Observable being subscribed (its constructor types it so), which spares a closure per task.
+ * Every SoonValue shares this one subscribe function, on the prototype (see the end of this
+ * file): rxjs calls `this._subscribe(subscriber)`, and a constructor argument would instead be
+ * stored on each instance, one field more per task.
  */
 function subscribeToSoonValue(this: Observable<unknown>, subscriber: Subscriber<unknown>): TeardownLogic {
   return (this as SoonValue<unknown>)._attach(subscriber);
@@ -66,7 +67,7 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
    * @param name the task's name, for messages
    */
   protected constructor(name: string) {
-    super(subscribeToSoonValue as (this: Observable<T>, subscriber: Subscriber<T>) => TeardownLogic);
+    super();
     this._name = name;
   }
 
@@ -169,3 +170,6 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
     return true;
   }
 }
+
+// rxjs's own hook (internal in its typings): what `subscribe` calls once it made the subscriber
+(SoonValue.prototype as unknown as { _subscribe: typeof subscribeToSoonValue })._subscribe = subscribeToSoonValue;

@@ -549,3 +549,14 @@ describe('createTaskGroup: no leaks', () => {
     await tg.join();
   });
 });
+
+describe('soonify passes arguments as they were given', () => {
+  it('none, one (kept without an array, even when it is an array or undefined), several', async () => {
+    const tg = createTaskGroup();
+    const echo = tg.soonify((...args: unknown[]) => args);
+    const values = [echo(), echo([1, 2]), echo(undefined), echo('a', 'b', undefined)];
+    await tg.join();
+    const seen = values.map((value) => value.value);
+    expect(seen).toEqual([[], [[1, 2]], [undefined], ['a', 'b', undefined]]);
+  });
+});

@@ -17,8 +17,8 @@ export interface SlotClient {
  * @internal
  */
 export class SlotTicket extends ListNode {
-  /** its priority, for limiters that order by it */
-  priority = 0;
+  /** its priority, for limiters that order by it (set only when given: no field per plain ticket) */
+  declare priority?: number;
   constructor(readonly client: SlotClient) {
     super();
   }

@@ -21,6 +21,13 @@ import type { TaskOwner } from './TaskOwner.js';
 type TaskState = 'queued' | 'waiting' | 'running' | 'abandoned' | 'done';
 
 /**
+ * Marks, in a queued task's `_outcome` (unused until it settles), that `_args` holds the task's
+ * one argument itself: no array for the most common call, `soonify(fn)(item)`.
+ * @internal
+ */
+export const ONE_ARGUMENT: unique symbol = Symbol('one argument');
+
+/**
  * One soonified call, and its own SoonValue: the handle the caller gets *is* the task, so a task
  * costs one object, and every field counts (all of a batch's tasks are alive at once). It is its
  * own limiter client and task sink. Its members are underscored: users hold it, typed as a
@@ -39,7 +46,8 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
   constructor(
     private readonly _group: TaskOwner,
     private _fn: ((...args: unknown[]) => unknown) | undefined,
-    private _args: unknown[] | undefined,
+    /** the arguments, or the one argument itself when `_outcome` is ONE_ARGUMENT */
+    private _args: unknown,
     name: string,
     private readonly _limiter: Slots | undefined,
   ) {
@@ -79,7 +87,9 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     this._state = 'running';
     this._group.taskStarted(this);
     const fn = this._fn!;
-    const args = this._args!;
+    const args = this._args;
+    const single = this._outcome === ONE_ARGUMENT;
+    if (single) this._outcome = undefined;
     this._fn = this._args = undefined;
     let result: unknown;
     const outer = runningTask.group;
@@ -87,7 +97,8 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     runningTask.group = this._group;
     runningTask.task = this;
     try {
-      result = taskContext.run === undefined ? fn(...args) : taskContext.run(this._group, () => fn(...args));
+      if (taskContext.run === undefined) result = single ? fn(args) : fn(...(args as unknown[]));
+      else result = taskContext.run(this._group, () => (single ? fn(args) : fn(...(args as unknown[]))));
     } catch (error) {
       runningTask.group = outer;
       runningTask.task = outerTask;

@@ -11,7 +11,7 @@ import { TaskGroupClosedError } from '../TaskGroupClosedError.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { describeError } from '../engine/describe.js';
 import { failureOf } from '../engine/failureOf.js';
-import { GroupTask } from './GroupTask.js';
+import { GroupTask, ONE_ARGUMENT } from './GroupTask.js';
 import type { Slots } from '../engine/Slots.js';
 import { runningTask } from '../engine/runningTask.js';
 import { taskContext } from '../engine/taskContext.js';
@@ -143,9 +143,12 @@ export class TaskScope implements TaskGroup, TaskOwner {
     const group = this;
     // `arguments`, not a rest parameter: a call without arguments then allocates no array
     return function soonified(): SoonValue<TaskResult<R>> {
+      // one argument, the common case, is kept as it is: no array per task
+      // eslint-disable-next-line prefer-rest-params
+      if (arguments.length === 1) return group.spawn(fn as (...args: unknown[]) => unknown, arguments[0], name, limiter, true) as SoonValue<TaskResult<R>>;
       // eslint-disable-next-line prefer-rest-params
       const args = arguments.length === 0 ? NO_ARGS : Array.prototype.slice.call(arguments);
-      return group.spawn(fn as (...args: unknown[]) => unknown, args, name, limiter) as SoonValue<TaskResult<R>>;
+      return group.spawn(fn as (...args: unknown[]) => unknown, args, name, limiter, false) as SoonValue<TaskResult<R>>;
     } as (...args: A) => SoonValue<TaskResult<R>>;
   }
 
@@ -153,7 +156,7 @@ export class TaskScope implements TaskGroup, TaskOwner {
     assertFunction(fn, 'tg.startSoon(fn): fn');
     const name = fn.name;
     this.assertOpen(name);
-    return this.spawn(fn as (...args: unknown[]) => unknown, args, name, this.limiter) as SoonValue<TaskResult<R>>;
+    return this.spawn(fn as (...args: unknown[]) => unknown, args, name, this.limiter, false) as SoonValue<TaskResult<R>>;
   }
 
   get progress$(): Observable<Progress> {
@@ -312,9 +315,11 @@ export class TaskScope implements TaskGroup, TaskOwner {
     return text;
   }
 
-  private spawn(fn: (...args: unknown[]) => unknown, args: unknown[], name: string, limiter: Slots | undefined): SoonValue<unknown> {
+  /** @param single whether `args` is the one argument itself rather than an array of them */
+  private spawn(fn: (...args: unknown[]) => unknown, args: unknown, name: string, limiter: Slots | undefined, single: boolean): SoonValue<unknown> {
     this.assertOpen(name);
     const task = new GroupTask(this, fn, args, name, limiter);
+    if (single) task._outcome = ONE_ARGUMENT;
     const tracker = this.tracker;
     tracker.added(tracker.watched ? this.idOf(task) : 0, name);
     if (this.cancelled) {

@@ -19,10 +19,11 @@ export class PriorityTickets {
   private readonly levels: Level[] = [];
 
   push(ticket: SlotTicket): void {
-    const index = this.find(ticket.priority);
+    const priority = ticket.priority ?? 0;
+    const index = this.find(priority);
     let level = this.levels[index];
-    if (level === undefined || level.priority !== ticket.priority) {
-      level = { priority: ticket.priority, list: new LinkedList<SlotTicket>() };
+    if (level === undefined || level.priority !== priority) {
+      level = { priority, list: new LinkedList<SlotTicket>() };
       this.levels.splice(index, 0, level);
     }
     level.list.push(ticket);
@@ -40,7 +41,7 @@ export class PriorityTickets {
 
   /** Unlinks `ticket` if it waits here; returns whether it did. */
   remove(ticket: SlotTicket): boolean {
-    const index = this.find(ticket.priority);
+    const index = this.find(ticket.priority ?? 0);
     const level = this.levels[index];
     if (level === undefined || !level.list.remove(ticket)) return false;
     if (level.list.size === 0) this.levels.splice(index, 1);
