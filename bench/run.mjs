@@ -8,7 +8,8 @@
 // buffers it all and drains it with Array.shift: quadratic, many minutes per run);
 // BENCH_LINK=1 runs every contender with linkAcrossAwaits() on;
 // BENCH_RUNS (default 5) timed runs after one warm-up; BENCH_ONLY=W1,W3 runs some workloads and
-// BENCH_MATCH=regex some contenders (with the baselines); the README is then left alone.
+// BENCH_MATCH=regex some contenders (with the baselines); such partial runs (and BENCH_SCALE
+// runs) write bench/results-partial.md and leave results.md, the chart and the README alone.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -147,11 +148,14 @@ lines.push('');
 lines.push('![Ratio to the hand-written baseline, per workload (log scale)](bench/ratios.svg)');
 
 const body = lines.join('\n');
-writeFileSync(here('./results.md'), `# Benchmark results\n\n${body.replace('](bench/ratios.svg)', '](ratios.svg)')}\n`);
+// a partial run (some workloads, some contenders, a smaller size) must not replace the full
+// run's figures: it writes results-partial.md (git-ignored) and leaves the rest alone
+const full = !only && !match && scale === 1;
+writeFileSync(here(full ? './results.md' : './results-partial.md'), `# Benchmark results\n\n${body.replace('](bench/ratios.svg)', '](ratios.svg)')}\n`);
 // the chart lists each workload's contenders fastest first, like the tables
 const charted = workloads.flatMap((w) => results.filter((r) => r.workload === w && !w.soak).sort((a, b) => a.median - b.median));
-writeFileSync(here('./ratios.svg'), renderChart(charted, ours));
-if (!only && !match) {
+if (full) writeFileSync(here('./ratios.svg'), renderChart(charted, ours));
+if (full) {
   const readme = readFileSync(here('../README.md'), 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
