@@ -62,14 +62,27 @@ export class TaskRunner implements TaskServer {
       const known = Object.keys(this.tasks).filter((name) => typeof this.tasks[name] === 'function');
       return { e: toSentError(new TypeError(`serveTasks(${JSON.stringify(this.queue)}): there is no task ${JSON.stringify(data.t)}; it serves ${known.join(', ')}`)) };
     }
-    // a job whose caller is gone, or that its caller cancelled just before it arrived, never starts
-    const [alive, cancelled] = await this.client!.mget(data.l, this.keys.cancelled(jobId));
-    if (alive === null) return { c: 'its caller is gone (its lease expired)' };
-    if (cancelled !== null) return { c: 'cancelled by its caller' };
+    // registered before the check below: a cancel message heard while the check is on its way
+    // aborts it (the message and the check's reply come on different connections, in any order)
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(signal!.reason);
     signal?.addEventListener('abort', onAbort);
     this.running.set(jobId, { controller, lease: data.l, leaseMs: data.m });
+    // a job whose caller is gone, or that its caller cancelled just before it arrived, never starts
+    let alive: string | null;
+    let cancelled: string | null;
+    try {
+      [alive, cancelled] = await this.client!.mget(data.l, this.keys.cancelled(jobId));
+    } catch (error) {
+      this.running.delete(jobId);
+      signal?.removeEventListener('abort', onAbort);
+      throw error; // Redis failed: BullMQ retries or fails the job as it would any other
+    }
+    if (alive === null || cancelled !== null || controller.signal.aborted) {
+      this.running.delete(jobId);
+      signal?.removeEventListener('abort', onAbort);
+      return { c: alive === null ? 'its caller is gone (its lease expired)' : 'cancelled by its caller' };
+    }
     this.watchLeases();
     const context: TaskContext = {
       signal: controller.signal,
@@ -124,8 +137,12 @@ export class TaskRunner implements TaskServer {
       const timedOut = await Promise.race([graceful.then(() => false, () => false), new Promise<boolean>((resolve) => (timer = setTimeout(resolve, this.closeTimeoutMs, true)))]);
       clearTimeout(timer);
       if (timedOut) {
+        // tasks that ignore their signal would hold the close forever: abort them, then let go
         for (const job of this.running.values()) job.controller.abort(new DOMException('its worker closed', 'AbortError'));
-        await this.worker.close(true).catch(() => undefined);
+        let forced: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([graceful.catch(() => undefined), new Promise((resolve) => (forced = setTimeout(resolve, 1000)))]);
+        clearTimeout(forced);
+        await this.worker.disconnect().catch(() => undefined);
       }
       if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);
       this.subscriber?.disconnect();

@@ -1,4 +1,4 @@
-import { failureOf, followTaskValue, type ProgressTracker, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
+import { failureOf, followTaskValue, type CountTracker, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
 import { type Subscriber, type Subscription, timer } from 'rxjs';
 
 /** The losers' abort reason: one shared instance, made on first use, since building an error
@@ -87,7 +87,7 @@ export class FirstWinsRace {
     private readonly stagger: number | undefined,
     private readonly subscriber: Subscriber<unknown>,
     /** counts the inputs for the `progress` option; undefined without it */
-    readonly tracker: ProgressTracker | undefined,
+    readonly tracker: CountTracker | undefined,
   ) {
     this.errors = new Array<unknown>(inputs.length);
     if (tracker) subscriber.add(() => tracker.complete());

@@ -1,4 +1,4 @@
-import { type ProgressTracker, teardownFailure } from '../../src/engine/index.js';
+import { type CountTracker, teardownFailure } from '../../src/engine/index.js';
 
 /**
  * What `nextItem` returns when there is no item to start now.
@@ -47,7 +47,7 @@ export abstract class Runner<I = unknown> {
   private pumpAgain = false;
 
   /** counts the items for the operator's `progress` option; undefined without it */
-  tracker: ProgressTracker | undefined = undefined;
+  tracker: CountTracker | undefined = undefined;
 
   constructor(protected readonly owner: RunnerOwner<I>) {}
 

@@ -44,4 +44,5 @@ export { CallObservable, type SendJob } from './CallObservable.js';
 export { fromSentError, toSentError } from './errorTransport.js';
 
 // Progress and events
-export { ProgressTracker, type TaskOutcome } from './ProgressTracker.js';
+export { ProgressTracker } from './ProgressTracker.js';
+export { CountTracker, type TaskOutcome } from './CountTracker.js';

@@ -1,6 +1,6 @@
 import { describe } from '../describe.js';
 import { isArraySafe } from '../isPlainRecord.js';
-import type { ProgressTracker } from '../ProgressTracker.js';
+import type { CountTracker } from '../CountTracker.js';
 import { checkProgressOption } from './checkProgressOption.js';
 import { assertOptionalDelay, assertOptionsObject, readOptions } from './assert.js';
 import { assertTaskInputs } from './checkTaskInputs.js';
@@ -12,7 +12,7 @@ import { assertTaskInputs } from './checkTaskInputs.js';
 export function checkFirstWinsArgs(
   inputs: unknown,
   options: unknown,
-): { readonly entries: readonly unknown[]; readonly stagger: number | undefined; readonly progress: (() => ProgressTracker) | undefined } {
+): { readonly entries: readonly unknown[]; readonly stagger: number | undefined; readonly progress: (() => CountTracker) | undefined } {
   const caller = 'firstWins(inputs, options)';
   if (!isArraySafe(inputs)) throw new TypeError(`${caller}: inputs must be an array of task inputs, got ${describe(inputs)}`);
   assertTaskInputs(inputs, undefined, caller);

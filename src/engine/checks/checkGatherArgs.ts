@@ -1,6 +1,6 @@
 import { describe, describeError } from '../describe.js';
 import { isArraySafe, isPlainRecord } from '../isPlainRecord.js';
-import type { ProgressTracker } from '../ProgressTracker.js';
+import type { CountTracker } from '../CountTracker.js';
 import type { Slots } from '../Slots.js';
 import { checkProgressOption } from './checkProgressOption.js';
 import { checkLimiterOption } from './checkLimiterOption.js';
@@ -21,7 +21,7 @@ export interface GatherArgs {
   readonly concurrency: number;
   readonly limiter: Slots | undefined;
   /** makes each subscription's progress tracker, when the `progress` option is given */
-  readonly progress: (() => ProgressTracker) | undefined;
+  readonly progress: (() => CountTracker) | undefined;
 }
 
 /**

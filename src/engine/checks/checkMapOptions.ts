@@ -1,5 +1,5 @@
 import { describe } from '../describe.js';
-import type { ProgressTracker } from '../ProgressTracker.js';
+import type { CountTracker } from '../CountTracker.js';
 import type { Slots } from '../Slots.js';
 import { checkProgressOption } from './checkProgressOption.js';
 import { checkLimiterOption } from './checkLimiterOption.js';
@@ -16,7 +16,7 @@ export interface MapSettings {
   readonly ordered: boolean;
   readonly limiter: Slots | undefined;
   /** makes each subscription's progress tracker, when the `progress` option is given */
-  readonly progress: (() => ProgressTracker) | undefined;
+  readonly progress: (() => CountTracker) | undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Observer } from 'rxjs';
 import type { Progress } from '../../types/Progress.js';
 import { describe } from '../describe.js';
-import { ProgressTracker } from '../ProgressTracker.js';
+import { CountTracker } from '../CountTracker.js';
 
 /**
  * Checks an operator's `progress` option and makes the tracker that feeds it, or undefined when
@@ -9,18 +9,18 @@ import { ProgressTracker } from '../ProgressTracker.js';
  * @param what how the message names the option: `gather(inputs, options): options.progress`
  * @internal
  */
-export function checkProgressOption(value: unknown, what: string): (() => ProgressTracker) | undefined {
+export function checkProgressOption(value: unknown, what: string): (() => CountTracker) | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'function') {
     const callback = value as (progress: Progress) => void;
-    return () => new ProgressTracker(callback);
+    return () => new CountTracker(callback);
   }
   if (typeof value === 'object' && value !== null) {
     const observer = value as Partial<Observer<Progress>>;
     const { next, complete } = observer;
     if (typeof next === 'function' || typeof complete === 'function') {
       return () =>
-        new ProgressTracker(
+        new CountTracker(
           typeof next === 'function' ? (progress) => next.call(observer, progress) : () => undefined,
           typeof complete === 'function' ? () => complete.call(observer) : undefined,
         );
