@@ -34,7 +34,9 @@ GUIDES.forEach(([heading, file, title], i) => {
   // exist on the site: they become plain text naming the file or section
   const text = body
     .replace(/\[([^\]]+)\]\(#[^)]+\)/g, '$1')
-    .replace(/\[([^\]]+)\]\((?!https?:)([^)]+)\)/g, (_, label, path) => (label === path ? `\`${path}\`` : `${label} (\`${path}\` in the repository)`));
+    .replace(/\[([^\]]+)\]\((?!https?:)([^)]+)\)/g, (_, label, path) => (label === path ? `\`${path}\`` : `${label} (\`${path}\` in the repository)`))
+    // TypeDoc's "On this page" leaves out a heading that is all inline code: plain text there
+    .replace(/^(#{2,6} )(.*)$/gm, (_, hashes, heading) => `${hashes}${heading.replaceAll('`', '')}`);
   writeFileSync(new URL(`${String(i + 1).padStart(2, '0')}-${file}.md`, out), `---\ntitle: ${JSON.stringify(title)}\ngroup: Guides\n---\n\n# ${title}\n\n${text}`);
 });
 console.log(`docs-guides: ${GUIDES.length} guides from the README`);

@@ -15,7 +15,7 @@ import type { Permit } from './Permit.js';
  *
  * ## Example
  * ```ts
- * import { runTaskGroup, type LimiterLike, type Permit } from 'rxjs-asyncer';
+ * import { createLimiter, runTaskGroup, type LimiterLike } from 'rxjs-asyncer';
  *
  * // a limiter that logs every slot it hands out, around one made by createLimiter
  * const inner = createLimiter(3);
