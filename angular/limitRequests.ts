@@ -1,6 +1,6 @@
 import type { HttpEvent, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { Observable } from 'rxjs';
-import type { Limiter } from '../src/index.js';
+import type { Limiter, LimiterLike, Permit } from '../src/index.js';
 import { describe } from '../src/engine/index.js';
 
 /**
@@ -9,7 +9,8 @@ import { describe } from '../src/engine/index.js';
  * subscriber unsubscribed: a `switchMap`, a destroyed component) leaves the queue without ever
  * being sent. Share the limiter with task groups and operators to bound all of them together.
  *
- * A request holds its slot until its response completes or fails, or it is cancelled.
+ * A request holds its slot until its response completes or fails, or it is cancelled. Any
+ * limiter works: one made by `createLimiter` (its `run`), or any `LimiterLike` (its `acquire`).
  *
  * ## Example
  * ```ts
@@ -26,16 +27,60 @@ import { describe } from '../src/engine/index.js';
  * @param limiter bounds the open requests.
  * @param matches which requests count; by default, all of them.
  * @returns a functional interceptor for `withInterceptors`.
- * @throws {TypeError} when `limiter` is not a Limiter or `matches` not a function.
+ * @throws {TypeError} when `limiter` is not a Limiter (no `run` nor `acquire`) or `matches` not a function.
  */
-export function limitRequests(limiter: Limiter, matches?: (req: HttpRequest<unknown>) => boolean): HttpInterceptorFn {
-  if (typeof limiter !== 'object' || limiter === null || typeof limiter.run !== 'function') {
-    throw new TypeError(`limitRequests(limiter, matches): limiter must be a Limiter, got ${describe(limiter)}`);
+export function limitRequests(limiter: LimiterLike, matches?: (req: HttpRequest<unknown>) => boolean): HttpInterceptorFn {
+  const hasRun = typeof limiter === 'object' && limiter !== null && typeof (limiter as Partial<Limiter>).run === 'function';
+  if (!hasRun && (typeof limiter !== 'object' || limiter === null || typeof limiter.acquire !== 'function')) {
+    throw new TypeError(`limitRequests(limiter, matches): limiter must be a Limiter (with run or acquire), got ${describe(limiter)}`);
   }
   if (matches !== undefined && typeof matches !== 'function') {
     throw new TypeError(`limitRequests(limiter, matches): matches must be a function, got ${describe(matches)}`);
   }
-  return (req, next) => (matches && !matches(req) ? next(req) : limited(limiter, req, next));
+  const limit = hasRun ? limited : limitedByPermit;
+  return (req, next) => (matches && !matches(req) ? next(req) : limit(limiter as Limiter, req, next));
+}
+
+/** Sends `req` once `limiter.acquire` gives a permit, and releases it when the response ends. */
+function limitedByPermit(limiter: LimiterLike, req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> {
+  return new Observable<HttpEvent<unknown>>((subscriber) => {
+    const controller = new AbortController();
+    let permit: Permit | undefined;
+    const release = (): void => {
+      const held = permit;
+      permit = undefined;
+      held?.release();
+    };
+    let inner: { unsubscribe(): void } | undefined;
+    Promise.resolve(limiter.acquire(controller.signal)).then(
+      (granted) => {
+        if (controller.signal.aborted) {
+          granted.release(); // cancelled while the permit was on its way
+          return;
+        }
+        permit = granted;
+        inner = next(req).subscribe({
+          next: (event) => subscriber.next(event),
+          error: (error: unknown) => {
+            release();
+            subscriber.error(error);
+          },
+          complete: () => {
+            release();
+            subscriber.complete();
+          },
+        });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) subscriber.error(error); // the limiter failed: the request fails
+      },
+    );
+    return () => {
+      controller.abort(new DOMException('The request was cancelled', 'AbortError'));
+      inner?.unsubscribe();
+      release();
+    };
+  });
 }
 
 /** Sends `req` once the limiter gives a slot, and holds the slot until the response ends. */

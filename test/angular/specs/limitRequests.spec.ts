@@ -1,7 +1,7 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { createLimiter } from 'rxjs-asyncer';
+import { createLimiter, type LimiterLike } from 'rxjs-asyncer';
 import { limitRequests } from 'rxjs-asyncer/angular';
 import { flush } from './helpers';
 
@@ -55,6 +55,35 @@ describe('limitRequests', () => {
     expect([limiter.running, limiter.pending]).toEqual([0, 0]);
   });
 
+  it('takes any LimiterLike through its acquire: bounded, and a request cancelled while it waits aborts its acquire and is never sent', async () => {
+    const inner = createLimiter(2);
+    const signals: AbortSignal[] = [];
+    const own: LimiterLike = {
+      acquire: (signal) => {
+        signals.push(signal!);
+        return inner.acquire(signal);
+      },
+    };
+    TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([limitRequests(own)])), provideHttpClientTesting()] });
+    const client = TestBed.inject(HttpClient);
+    const backend = TestBed.inject(HttpTestingController);
+    const answers: string[] = [];
+    const subscriptions = ['a', 'b', 'c', 'd'].map((name) => client.get<string>(`/api/${name}`).subscribe((value) => answers.push(value)));
+    await flush();
+    const open = backend.match(() => true);
+    expect(open.map((request) => request.request.url)).toEqual(['/api/a', '/api/b']);
+    subscriptions[2]!.unsubscribe(); // 'c' waits for a permit: it leaves the queue
+    expect(signals[2]!.aborted).toBe(true);
+    for (const request of open) request.flush(request.request.url.slice(5));
+    await flush();
+    backend.expectOne('/api/d').flush('d');
+    await flush();
+    backend.expectNone('/api/c');
+    backend.verify();
+    expect(answers).toEqual(['a', 'b', 'd']);
+    expect([inner.running, inner.pending]).toEqual([0, 0]);
+  });
+
   it('only matching requests count', () => {
     const limiter = createLimiter(1);
     TestBed.configureTestingModule({
@@ -70,6 +99,6 @@ describe('limitRequests', () => {
   });
 
   it('refuses what is not a limiter', () => {
-    expect(() => limitRequests({} as never)).toThrow(new TypeError('limitRequests(limiter, matches): limiter must be a Limiter, got [object Object]'));
+    expect(() => limitRequests({} as never)).toThrow(new TypeError('limitRequests(limiter, matches): limiter must be a Limiter (with run or acquire), got [object Object]'));
   });
 });
