@@ -1,5 +1,5 @@
 import type { HttpEvent, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
-import { Observable } from 'rxjs';
+import { Observable, type Subscriber, type Subscription } from 'rxjs';
 import type { Limiter, LimiterLike, Permit } from '../src/index.js';
 import { describe } from '../src/engine/index.js';
 
@@ -51,7 +51,7 @@ function limitedByPermit(limiter: LimiterLike, req: HttpRequest<unknown>, next: 
       permit = undefined;
       held?.release();
     };
-    let inner: { unsubscribe(): void } | undefined;
+    let inner: Subscription | undefined;
     Promise.resolve(limiter.acquire(controller.signal)).then(
       (granted) => {
         if (controller.signal.aborted) {
@@ -59,17 +59,7 @@ function limitedByPermit(limiter: LimiterLike, req: HttpRequest<unknown>, next: 
           return;
         }
         permit = granted;
-        inner = next(req).subscribe({
-          next: (event) => subscriber.next(event),
-          error: (error: unknown) => {
-            release();
-            subscriber.error(error);
-          },
-          complete: () => {
-            release();
-            subscriber.complete();
-          },
-        });
+        inner = send(req, next, subscriber, release);
       },
       (error: unknown) => {
         if (!controller.signal.aborted) subscriber.error(error); // the limiter failed: the request fails
@@ -91,17 +81,7 @@ function limited(limiter: Limiter, req: HttpRequest<unknown>, next: HttpHandlerF
       .run(
         (signal) =>
           new Promise<void>((release) => {
-            const inner = next(req).subscribe({
-              next: (event) => subscriber.next(event),
-              error: (error: unknown) => {
-                release();
-                subscriber.error(error);
-              },
-              complete: () => {
-                release();
-                subscriber.complete();
-              },
-            });
+            const inner = send(req, next, subscriber, release);
             // cancelled while open: unsubscribing cancels the request, and the slot comes back
             signal.addEventListener('abort', () => (inner.unsubscribe(), release()), { once: true });
           }),
@@ -109,5 +89,20 @@ function limited(limiter: Limiter, req: HttpRequest<unknown>, next: HttpHandlerF
       )
       .catch(() => undefined); // cancelled while waiting: it left the queue, there is nothing to report
     return () => controller.abort(new DOMException('The request was cancelled', 'AbortError'));
+  });
+}
+
+/** Sends `req` on to `subscriber`; the slot goes back (`release`) when the response ends. */
+function send(req: HttpRequest<unknown>, next: HttpHandlerFn, subscriber: Subscriber<HttpEvent<unknown>>, release: () => void): Subscription {
+  return next(req).subscribe({
+    next: (event) => subscriber.next(event),
+    error: (error: unknown) => {
+      release();
+      subscriber.error(error);
+    },
+    complete: () => {
+      release();
+      subscriber.complete();
+    },
   });
 }

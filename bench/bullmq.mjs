@@ -10,13 +10,12 @@
 // bench/bullmq-results.md.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
-import { from, lastValueFrom, mergeMap, toArray } from 'rxjs';
+import { from, lastValueFrom, toArray } from 'rxjs';
 import { mapConcurrent } from 'rxjs-asyncer/operators';
 import { connectTasks, serveTasks } from 'rxjs-asyncer/bullmq';
+import { localRedis } from './localRedis.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const JOBS = Number(process.env.BENCH_W8_JOBS ?? 10_000);
@@ -26,28 +25,10 @@ const CPU_JOBS = 64;
 // each W8a contender runs in a fresh process of this script (`--contender <name> <port>`), so that
 // none inherits another's warmed-up BullMQ code
 const child = process.argv[2] === '--contender' ? { name: process.argv[3], port: Number(process.argv[4]) } : undefined;
-let server;
-let port = child?.port;
-if (!child) {
-  port = await new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve, reject) => {
-    server.once('error', () => reject(new Error('no redis-server: apt-get update && apt-get install -y redis-server')));
-    server.stdout.on('data', (chunk) => String(chunk).includes('Ready to accept connections') && resolve());
-  });
-}
+// the main process starts the Redis; each contender's process connects to it
+const redis = await localRedis(child?.port);
+const { port } = redis;
 const connection = { host: '127.0.0.1', port };
-const admin = new Redis({ port });
-const serverCommands = async () => {
-  let total = 0;
-  for (const [, calls] of (await admin.info('commandstats')).matchAll(/calls=(\d+)/g)) total += Number(calls);
-  return total;
-};
 let queueCount = 0;
 // queues are named per process: contenders never share one
 const queuePrefix = `w8-${process.pid}`;
@@ -66,6 +47,23 @@ const inLanes = async (n, lanes, one) => {
   return sum;
 };
 
+/** BullMQ used by hand: a worker running `tiny` in this process, a Queue and one QueueEvents, ready. */
+const plainBullmq = async (queue) => {
+  const worker = new Worker(queue, async (job) => tiny(job.data), { connection, concurrency: LANES });
+  const jobs = new Queue(queue, { connection });
+  const events = new QueueEvents(queue, { connection });
+  await Promise.all([worker.waitUntilReady(), jobs.waitUntilReady(), events.waitUntilReady()]);
+  return {
+    jobs,
+    events,
+    close: async () => {
+      await events.close();
+      await jobs.close();
+      await worker.close();
+    },
+  };
+};
+
 const contenders = {
   'connectTasks + mapConcurrent(64)': async (queue) => {
     const worker = await serveTasks(queue, { tiny }, { connection, concurrency: LANES });
@@ -80,15 +78,12 @@ const contenders = {
     };
   },
   'hand-written: 64 lanes of queue.add + one QueueEvents': async (queue) => {
-    const worker = new Worker(queue, async (job) => tiny(job.data), { connection, concurrency: LANES });
-    const jobs = new Queue(queue, { connection });
-    const events = new QueueEvents(queue, { connection });
+    const { jobs, events, close } = await plainBullmq(queue);
     const waiters = new Map();
     events.on('completed', ({ jobId, returnvalue }) => {
       waiters.get(jobId)?.(returnvalue);
       waiters.delete(jobId);
     });
-    await Promise.all([worker.waitUntilReady(), jobs.waitUntilReady(), events.waitUntilReady()]);
     let id = 0;
     const one = (i) =>
       new Promise((resolve) => {
@@ -97,30 +92,13 @@ const contenders = {
         void jobs.add('tiny', i, { jobId, removeOnComplete: true, removeOnFail: true });
       });
     await one(0);
-    return {
-      run: (n) => inLanes(n, LANES, one),
-      close: async () => {
-        await events.close();
-        await jobs.close();
-        await worker.close();
-      },
-    };
+    return { run: (n) => inLanes(n, LANES, one), close };
   },
   'job.waitUntilFinished per job (64 lanes)': async (queue) => {
-    const worker = new Worker(queue, async (job) => tiny(job.data), { connection, concurrency: LANES });
-    const jobs = new Queue(queue, { connection });
-    const events = new QueueEvents(queue, { connection });
-    await Promise.all([worker.waitUntilReady(), jobs.waitUntilReady(), events.waitUntilReady()]);
+    const { jobs, events, close } = await plainBullmq(queue);
     const one = async (i) => (await jobs.add('tiny', i, { removeOnComplete: 1000, removeOnFail: 1000 })).waitUntilFinished(events);
     await one(0);
-    return {
-      run: (n) => inLanes(n, LANES, one),
-      close: async () => {
-        await events.close();
-        await jobs.close();
-        await worker.close();
-      },
-    };
+    return { run: (n) => inLanes(n, LANES, one), close };
   },
 };
 
@@ -131,12 +109,12 @@ if (child) {
   const commands = [];
   for (let run = 0; run <= runs; run++) {
     const contender = await contenders[child.name](`${queuePrefix}-${++queueCount}`);
-    await admin.config('RESETSTAT');
-    const before = await serverCommands();
+    await redis.resetStats();
+    const before = await redis.commands();
     const started = performance.now();
     await contender.run(JOBS);
     const ms = performance.now() - started;
-    const ran = (await serverCommands()) - before - 1;
+    const ran = (await redis.commands()) - before - 1;
     await contender.close();
     if (run > 0) {
       times.push(ms);
@@ -144,7 +122,7 @@ if (child) {
     }
   }
   console.log(JSON.stringify({ ms: median(times), commands: median(commands), warnings: warnings.length }));
-  admin.disconnect();
+  redis.stop();
   process.exit(0);
 }
 
@@ -225,8 +203,9 @@ Bytes per call in flight (${fmt(JOBS)} calls queued with no worker, caller heap 
 
 Two are ${(one / two).toFixed(2)}x faster than one (goal: at least 1.8x on this 2-core machine): ${one / two >= 1.8 ? 'met' : '**not met**'}.
 `;
-writeFileSync(fileURLToPath(new URL('./bullmq-results.md', import.meta.url)), markdown);
+// a run resized by the environment must not replace the full run's figures (see bench/run.mjs)
+const full = !process.env.BENCH_RUNS && !process.env.BENCH_W8_JOBS;
+writeFileSync(fileURLToPath(new URL(full ? './bullmq-results.md' : './results-partial.md', import.meta.url)), markdown);
 console.log(markdown);
-admin.disconnect();
-server.kill('SIGKILL');
+redis.stop();
 process.exit(0);

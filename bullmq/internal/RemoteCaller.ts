@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
-import { CallObservable, currentTaskProgress, describe, describeError, fromSentError } from '../../src/engine/index.js';
+import { CallObservable, currentTaskProgress, describe, describeError, fromSentError, settlesWithin, withTimeout } from '../../src/engine/index.js';
 import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
 import { keysOf, type JobData, type Outcome } from './keys.js';
 import { describeConnection, rawClient, type RawClient } from './rawClient.js';
@@ -199,22 +199,13 @@ export class RemoteCaller {
   /** Fails with an error naming the connection if Redis takes longer than `timeoutMs`. */
   private bounded<T>(promise: Promise<T>, doing: string): Promise<T> {
     const { timeoutMs, connection, queue } = this.settings;
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`connectTasks(${JSON.stringify(queue)}): could not ${doing}: ${describeConnection(connection)} did not answer within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      promise.then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(new Error(`connectTasks(${JSON.stringify(queue)}): could not ${doing}: ${describeError(error)}`, { cause: error }));
-        },
-      );
-    });
+    const what = `connectTasks(${JSON.stringify(queue)}): could not ${doing}`;
+    return withTimeout(
+      promise,
+      timeoutMs,
+      () => new Error(`${what}: ${describeConnection(connection)} did not answer within ${timeoutMs} ms`),
+      (error) => new Error(`${what}: ${describeError(error)}`, { cause: error }),
+    );
   }
 
   close(): Promise<void> {
@@ -231,10 +222,7 @@ export class RemoteCaller {
         await this.events?.close();
         await this.queue.close(); // a queue still connecting is disconnected at once
       };
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = await Promise.race([quit().then(() => false, () => false), new Promise<boolean>((resolve) => (timer = setTimeout(resolve, timeoutMs, true)))]);
-      clearTimeout(timer);
-      if (timedOut) {
+      if (!(await settlesWithin(quit(), timeoutMs))) {
         // Redis does not answer: drop the connections rather than wait
         void this.events?.disconnect().catch(() => undefined);
         void this.queue.disconnect().catch(() => undefined);

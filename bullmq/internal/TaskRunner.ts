@@ -1,5 +1,5 @@
 import { Worker, type Job } from 'bullmq';
-import { toSentError } from '../../src/engine/index.js';
+import { settlesWithin, toSentError } from '../../src/engine/index.js';
 import type { ServeTasksOptions } from '../types/ServeTasksOptions.js';
 import type { TaskContext } from '../types/TaskContext.js';
 import type { TaskServer } from '../types/TaskServer.js';
@@ -68,25 +68,26 @@ export class TaskRunner implements TaskServer {
     const onAbort = (): void => controller.abort(signal!.reason);
     signal?.addEventListener('abort', onAbort);
     this.running.set(jobId, { controller, lease: data.l, leaseMs: data.m });
-    // a job whose caller is gone, or that its caller cancelled just before it arrived, never starts
-    let alive: string | null;
-    let cancelled: string | null;
     try {
-      [alive, cancelled] = await this.client!.mget(data.l, this.keys.cancelled(jobId));
-    } catch (error) {
-      this.running.delete(jobId);
+      // a job whose caller is gone, or that its caller cancelled just before it arrived, never
+      // starts; a Redis failure here throws, and BullMQ fails the job as it would any other
+      const [alive, cancelled] = await this.client!.mget(data.l, this.keys.cancelled(jobId));
+      if (alive === null) return { c: 'its caller is gone (its lease expired)' };
+      if (cancelled !== null || controller.signal.aborted) return { c: 'cancelled by its caller' };
+      this.watchLeases();
+      return await this.run(fn as (...args: unknown[]) => unknown, job, controller.signal);
+    } finally {
       signal?.removeEventListener('abort', onAbort);
-      throw error; // Redis failed: BullMQ retries or fails the job as it would any other
-    }
-    if (alive === null || cancelled !== null || controller.signal.aborted) {
       this.running.delete(jobId);
-      signal?.removeEventListener('abort', onAbort);
-      return { c: alive === null ? 'its caller is gone (its lease expired)' : 'cancelled by its caller' };
     }
-    this.watchLeases();
+  }
+
+  /** Runs the task with its context; its value, its error, or that it was cancelled. */
+  private async run(fn: (...args: unknown[]) => unknown, job: Job, signal: AbortSignal): Promise<Outcome> {
+    const data = job.data as JobData;
     const context: TaskContext = {
-      signal: controller.signal,
-      jobId,
+      signal,
+      jobId: job.id!,
       attempt: Math.max(1, job.attemptsStarted),
       progress: (value) => job.updateProgress(value),
     };
@@ -94,17 +95,14 @@ export class TaskRunner implements TaskServer {
     // arguments still puts it there
     const args = [...data.a];
     while (args.length < fn.length - 1) args.push(undefined);
+    const cancelled = (): Outcome => ({ c: String((signal.reason as Error)?.message ?? signal.reason) });
     try {
-      const value: unknown = await (fn as (...args: unknown[]) => unknown)(...args, context);
-      if (controller.signal.aborted) return { c: String((controller.signal.reason as Error)?.message ?? controller.signal.reason) };
+      const value: unknown = await fn(...args, context);
+      if (signal.aborted) return cancelled();
       const bad = unsendableJson([value], `task ${data.t}`, 'result');
       return bad ? { e: toSentError(bad) } : { v: value };
     } catch (error) {
-      if (controller.signal.aborted) return { c: String((controller.signal.reason as Error)?.message ?? controller.signal.reason) };
-      return { e: toSentError(error) };
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      this.running.delete(jobId);
+      return signal.aborted ? cancelled() : { e: toSentError(error) };
     }
   }
 
@@ -132,16 +130,11 @@ export class TaskRunner implements TaskServer {
 
   close(): Promise<void> {
     return (this.closing ??= (async () => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
       const graceful = this.worker.close();
-      const timedOut = await Promise.race([graceful.then(() => false, () => false), new Promise<boolean>((resolve) => (timer = setTimeout(resolve, this.closeTimeoutMs, true)))]);
-      clearTimeout(timer);
-      if (timedOut) {
+      if (!(await settlesWithin(graceful, this.closeTimeoutMs))) {
         // tasks that ignore their signal would hold the close forever: abort them, then let go
         for (const job of this.running.values()) job.controller.abort(new DOMException('its worker closed', 'AbortError'));
-        let forced: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([graceful.catch(() => undefined), new Promise((resolve) => (forced = setTimeout(resolve, 1000)))]);
-        clearTimeout(forced);
+        await settlesWithin(graceful, 1000);
         await this.worker.disconnect().catch(() => undefined);
       }
       if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Observable, type Subscriber } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { AcquireOptions, Limiter, LimiterState, Permit, RateLimit, TaskResult } from '../../src/index.js';
-import { assertConcurrency, checkAcquireArgs, checkLimiterRunArgs, describeError, LimitedCall, PermitSlots } from '../../src/engine/index.js';
+import { assertConcurrency, checkAcquireCall, describeError, LimiterStateFeed, PermitSlots, runLimited, withTimeout } from '../../src/engine/index.js';
 import { RedisLimiterError } from '../RedisLimiterError.js';
 import type { RedisClientLike, RedisSubscriberLike } from '../types/RedisClientLike.js';
 import { BATCH, HEARTBEAT, WITHDRAW } from './scripts.js';
@@ -74,7 +74,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   private flushScheduled = false;
   /** script calls not answered yet, which dispose waits for */
   private readonly inFlight = new Set<Promise<unknown>>();
-  private watchers: Subscriber<LimiterState>[] | undefined = undefined;
+  private readonly feed = new LimiterStateFeed(this);
   /** settles dispose once the last permit is released */
   private drained: (() => void) | undefined = undefined;
   /** the slot protocol over this limiter's own `acquire`, for `run` */
@@ -95,7 +95,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   set concurrency(value: number) {
     assertConcurrency(value, 'limiter.concurrency');
     this.bound = value;
-    this.publish();
+    this.feed.publish();
     if (this.waiters.size > 0) this.beatSoon(0); // a raised bound may start waiters now
   }
 
@@ -110,26 +110,15 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   }
 
   get state$(): Observable<LimiterState> {
-    return new Observable<LimiterState>((subscriber) => {
-      subscriber.next(this.snapshot());
-      (this.watchers ??= []).push(subscriber);
-      return () => {
-        const watchers = this.watchers!;
-        watchers.splice(watchers.indexOf(subscriber), 1);
-        if (watchers.length === 0) this.watchers = undefined;
-      };
-    });
+    return this.feed.state$;
   }
 
   run<T>(fn: (signal: AbortSignal) => T, signal?: AbortSignal, options?: AcquireOptions): Promise<TaskResult<T>> {
-    checkLimiterRunArgs(fn, signal);
-    const priority = checkAcquireArgs(options, true, 'limiter.run(fn, signal, options)');
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => new LimitedCall(this.slots, fn, signal, resolve, reject).start(priority));
+    return runLimited(this.slots, true, fn, signal, options);
   }
 
   acquire(signal?: AbortSignal, options?: AcquireOptions): Promise<Permit> {
-    const priority = checkAcquireArgs(options, true, 'limiter.acquire(signal, options)', signal) ?? 0;
+    const priority = checkAcquireCall(signal, options, true) ?? 0;
     if (this.closed) return Promise.reject(this.error('was disposed'));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Permit>((resolve, reject) => {
@@ -139,7 +128,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
         waiter.onAbort = () => this.abandon(waiter, signal.reason);
         signal.addEventListener('abort', waiter.onAbort);
       }
-      this.publish();
+      this.feed.publish();
       void this.enqueue(waiter);
     });
   }
@@ -240,7 +229,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     this.detach(waiter);
     const permit = new RedisPermit(this, waiter.id, token);
     this.permits.set(waiter.id, permit);
-    this.publish();
+    this.feed.publish();
     this.ensureHeartbeat();
     waiter.resolve(permit);
   }
@@ -249,7 +238,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   private abandon(waiter: Waiter, reason: unknown): void {
     if (this.waiters.get(waiter.id) !== waiter) return;
     this.detach(waiter);
-    this.publish();
+    this.feed.publish();
     if (waiter.member !== undefined) void this.call(scripts.withdraw, waiter.id, waiter.member).catch(ignore);
     // else its acquire is on its way: the reply gives back what it got (see settleAcquire)
     waiter.reject(reason);
@@ -257,7 +246,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
 
   private fail(waiter: Waiter, error: unknown): void {
     this.detach(waiter);
-    this.publish();
+    this.feed.publish();
     waiter.reject(error);
   }
 
@@ -270,7 +259,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   released(permit: RedisPermit): void {
     if (this.permits.get(permit.id) !== permit) return;
     this.permits.delete(permit.id);
-    this.publish();
+    this.feed.publish();
     this.queueRelease(permit.id, permit.token);
     if (this.permits.size === 0 && this.drained) {
       this.drained();
@@ -333,19 +322,12 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   /** A promise that fails with a RedisLimiterError if Redis takes longer than `timeoutMs`. */
   private bounded<T>(promise: Promise<T>, doing: string): Promise<T> {
     const { timeoutMs } = this.settings;
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(this.error(`could not ${doing}: Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
-      promise.then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error instanceof RedisLimiterError ? error : this.error(`could not ${doing}: ${describeError(error)}`, error));
-        },
-      );
-    });
+    return withTimeout(
+      promise,
+      timeoutMs,
+      () => this.error(`could not ${doing}: Redis did not answer within ${timeoutMs} ms`),
+      (error) => (error instanceof RedisLimiterError ? error : this.error(`could not ${doing}: ${describeError(error)}`, error)),
+    );
   }
 
   /** A reply named the server's epoch: a new one means Redis lost the data; re-register now. */
@@ -423,15 +405,6 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     return new RedisLimiterError(`Redis limiter ${JSON.stringify(name)} (key ${JSON.stringify(key)}) ${what}`, key, cause === undefined ? undefined : { cause });
   }
 
-  private snapshot(): LimiterState {
-    return Object.freeze({ running: this.permits.size, pending: this.waiters.size, concurrency: this.bound });
-  }
-
-  private publish(): void {
-    if (!this.watchers) return;
-    const state = this.snapshot();
-    for (const subscriber of this.watchers.slice()) subscriber.next(state);
-  }
 }
 
 /** A permit held in Redis: its id and fencing token. */

@@ -17,7 +17,8 @@ export { currentTaskProgress } from './runningTask.js';
 export { SlotTicket } from './Slots.js';
 export type { SlotClient, Slots } from './Slots.js';
 export { PermitSlots } from './PermitSlots.js';
-export { LimitedCall } from './LimitedCall.js';
+export { LimiterStateFeed } from './LimiterStateFeed.js';
+export { runLimited } from './runLimited.js';
 
 // Values and messages
 export { describe, describeError } from './describe.js';
@@ -26,7 +27,7 @@ export { LinkedList, ListNode } from './LinkedList.js';
 
 // Argument checks: one per public entry point, one message format ("caller: what must be ..., got ...")
 export { assertConcurrency, assertFunction, assertOptionalSignal, assertOptionsObject, readOptions } from './checks/assert.js';
-export { checkAcquireArgs, checkLimiterRunArgs } from './checks/checkLimiterRunArgs.js';
+export { checkAcquireCall } from './checks/checkLimiterRunArgs.js';
 export { checkRate } from './checks/checkLimiterOptions.js';
 export { checkSoonifyArgs } from './checks/checkSoonifyArgs.js';
 export { checkGatherArgs, type GatherArgs } from './checks/checkGatherArgs.js';
@@ -39,7 +40,10 @@ export type { MapSettings } from './checks/checkMapOptions.js';
 export { afterClose, isClosable, type Closable } from './afterClose.js';
 export { stillRunning, type HasRunningTasks } from './stillRunning.js';
 
-// Calls to elsewhere (worker threads, remote workers): awaitable cold Observables, errors as data
+// Calls to elsewhere (worker threads, remote workers, Redis): awaitable cold Observables, errors as
+// data, bounded waits
+export { withTimeout } from './withTimeout.js';
+export { settlesWithin } from './settlesWithin.js';
 export { CallObservable, type SendJob } from './CallObservable.js';
 export { fromSentError, toSentError } from './errorTransport.js';
 

@@ -1,4 +1,4 @@
-import { Observable, type Subscriber } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { AcquireOptions } from '../types/AcquireOptions.js';
 import type { Limiter } from '../types/Limiter.js';
 import type { LimiterState } from '../types/LimiterState.js';
@@ -6,12 +6,13 @@ import type { Permit } from '../types/Permit.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { LinkedList } from '../engine/LinkedList.js';
 import { type SlotClient, SlotTicket, type Slots, slotsBrand } from '../engine/Slots.js';
-import { LimitedCall } from '../engine/LimitedCall.js';
+import { LimiterStateFeed } from '../engine/LimiterStateFeed.js';
+import { runLimited } from '../engine/runLimited.js';
 import { HeldPermit } from './HeldPermit.js';
 import { PriorityTickets } from './PriorityTickets.js';
 import { RateWindow } from './RateWindow.js';
 import { assertConcurrency } from '../engine/checks/assert.js';
-import { checkAcquireArgs, checkLimiterRunArgs } from '../engine/checks/checkLimiterRunArgs.js';
+import { checkAcquireCall } from '../engine/checks/checkLimiterRunArgs.js';
 
 /** The waiting clients: one FIFO, or one per priority. */
 type Tickets = Pick<PriorityTickets, 'size' | 'push' | 'shift' | 'remove'>;
@@ -32,8 +33,8 @@ export class InProcessLimiter implements Limiter, Slots {
   private readonly queue: Tickets;
   /** set while `drain` hands out slots, so that re-entrant releases don't recurse */
   private draining = false;
-  /** `state$` subscribers; undefined while there are none, the only thing the hot path reads */
-  private watchers: Subscriber<LimiterState>[] | undefined = undefined;
+  /** `state$`: the hot path reads only its `subscribers` */
+  private readonly feed = new LimiterStateFeed(this);
   /** the rate limit's record of starts, if there is one */
   private readonly window: RateWindow | undefined;
   /** the timer that drains once the rate window lets the next waiter start */
@@ -56,7 +57,7 @@ export class InProcessLimiter implements Limiter, Slots {
   set concurrency(value: number) {
     assertConcurrency(value, 'limiter.concurrency');
     this.bound = value;
-    if (this.watchers) this.publish();
+    if (this.feed.subscribers) this.feed.publish();
     this.drain();
   }
 
@@ -69,26 +70,15 @@ export class InProcessLimiter implements Limiter, Slots {
   }
 
   get state$(): Observable<LimiterState> {
-    return new Observable<LimiterState>((subscriber) => {
-      subscriber.next(this.snapshot());
-      (this.watchers ??= []).push(subscriber);
-      return () => {
-        const watchers = this.watchers!;
-        watchers.splice(watchers.indexOf(subscriber), 1);
-        if (watchers.length === 0) this.watchers = undefined;
-      };
-    });
+    return this.feed.state$;
   }
 
   run<T>(fn: (signal: AbortSignal) => T, signal?: AbortSignal, options?: AcquireOptions): Promise<TaskResult<T>> {
-    checkLimiterRunArgs(fn, signal);
-    const priority = checkAcquireArgs(options, this.ordered, 'limiter.run(fn, signal, options)');
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => new LimitedCall(this, fn, signal, resolve, reject).start(priority));
+    return runLimited(this, this.ordered, fn, signal, options);
   }
 
   acquire(signal?: AbortSignal, options?: AcquireOptions): Promise<Permit> {
-    const priority = checkAcquireArgs(options, this.ordered, 'limiter.acquire(signal, options)', signal);
+    const priority = checkAcquireCall(signal, options, this.ordered);
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => new HeldPermit(this, signal, resolve, reject).start(priority));
   }
@@ -101,14 +91,14 @@ export class InProcessLimiter implements Limiter, Slots {
     if (this.held < this.bound && this.queue.size === 0 && (this.window === undefined || this.window.wait(now()) === 0)) {
       this.held++;
       this.window?.record(now());
-      if (this.watchers) this.publish();
+      if (this.feed.subscribers) this.feed.publish();
       client.slotGranted();
       return undefined;
     }
     const ticket = new SlotTicket(client);
     if (priority !== undefined) ticket.priority = priority;
     this.queue.push(ticket);
-    if (this.watchers) this.publish();
+    if (this.feed.subscribers) this.feed.publish();
     if (this.window && this.held < this.bound) this.drain(); // rate-blocked: arm the timer
     return ticket;
   }
@@ -117,13 +107,13 @@ export class InProcessLimiter implements Limiter, Slots {
   withdrawSlot(ticket: SlotTicket): void {
     if (!this.queue.remove(ticket)) return;
     if (this.queue.size === 0) this.stopTimer(); // nobody left to start: no timer keeps running
-    if (this.watchers) this.publish();
+    if (this.feed.subscribers) this.feed.publish();
   }
 
   /** Gives a slot back and hands free slots to waiting clients. */
   releaseSlot(_client?: SlotClient): void {
     this.held--;
-    if (this.watchers) this.publish();
+    if (this.feed.subscribers) this.feed.publish();
     this.drain();
   }
 
@@ -142,7 +132,7 @@ export class InProcessLimiter implements Limiter, Slots {
         }
         const ticket = this.queue.shift()!;
         this.held++;
-        if (this.watchers) this.publish();
+        if (this.feed.subscribers) this.feed.publish();
         ticket.client.slotGranted();
       }
     } finally {
@@ -164,15 +154,6 @@ export class InProcessLimiter implements Limiter, Slots {
     this.timer = undefined;
   }
 
-  private snapshot(): LimiterState {
-    return Object.freeze({ running: this.held, pending: this.queue.size, concurrency: this.bound });
-  }
-
-  /** Tells every `state$` subscriber the new state. */
-  private publish(): void {
-    const state = this.snapshot();
-    for (const subscriber of this.watchers!.slice()) subscriber.next(state);
-  }
 }
 
 /** Milliseconds on a clock that never goes back (fake timers in tests replace it too). */

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -7,6 +7,7 @@ import { runTaskGroup } from '../../src/index.js';
 import { firstWins, mapConcurrent } from '../../operators/index.js';
 import { connectTasks, serveTasks } from '../../bullmq/index.js';
 import { startRedisServer, type RedisServer } from '../redis/redisServer.js';
+import { launchNode, type NodeProcess, until } from '../support/nodeProcess.js';
 
 // Remote tasks on real BullMQ and a real redis-server: workers and callers are separate Node
 // processes (test/bullmq/fixtures, on the built package: npm test builds before jest), killed
@@ -38,53 +39,14 @@ afterAll(async () => {
 const connection = () => ({ host: '127.0.0.1', port: server.port });
 const freshQueue = () => `q${++queueCount}`;
 
-interface Running {
-  readonly child: ChildProcess;
-  said(line: string): Promise<void>;
-  stop(): Promise<void>;
-}
-
-const launch = (file: string, ...args: (string | number)[]): Running => {
-  const child = spawn(process.execPath, [join(FIXTURES, file), String(server.port), ...args.map(String)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, REDIS_PORT: String(server.port) },
-  });
-  children.push(child);
-  let output = '';
-  const waiting: [string, () => void][] = [];
-  const collect = (chunk: Buffer): void => {
-    output += chunk.toString();
-    for (const [line, resolve] of waiting) if (output.includes(line)) resolve();
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    child,
-    said: (line) => new Promise<void>((resolve) => (output.includes(line) ? resolve() : waiting.push([line, resolve]))),
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-};
-
-/** Waits until `check` holds, asking Redis again every few ms; returns how long it took. */
-async function until(check: () => Promise<boolean>, what: string, limitMs = 15_000): Promise<number> {
-  const start = Date.now();
-  while (Date.now() - start < limitMs) {
-    if (await check()) return Date.now() - start;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`never happened: ${what}`);
-}
+const launch = (file: string, ...args: (string | number)[]): NodeProcess =>
+  launchNode(join(FIXTURES, file), [server.port, ...args], { cwd: ROOT, env: { ...process.env, REDIS_PORT: String(server.port) }, started: children });
 const started = (id: string) => async () => Number(await probes.get(`probe:${id}:started`)) > 0;
 const aborted = (id: string) => async () => (await probes.get(`probe:${id}:aborted`)) !== null;
 
 describe('rxjs-asyncer/bullmq with real processes', () => {
   let queue: string;
-  let worker: Running;
+  let worker: NodeProcess;
   let remote: ReturnType<typeof connectTasks<Tasks>>;
 
   beforeAll(async () => {

@@ -5,6 +5,7 @@ import { gather } from '../../operators/index.js';
 import { createRedisLimiter, RedisLimiterError } from '../../redis/index.js';
 import { deferred } from '../support/deferred.js';
 import { startRedisServer, type RedisServer } from './redisServer.js';
+import { until } from '../support/nodeProcess.js';
 
 // createRedisLimiter against a real redis-server started for this file. Several limiters on one
 // key, each with its own client (own connections), stand for several processes here; the
@@ -33,20 +34,6 @@ const limiterOn = (key: string, options: Partial<Parameters<typeof createRedisLi
   return limiter;
 };
 const freshKey = (): string => `test-${++keyCount}`;
-
-/**
- * Waits until `check` holds, asking again every few ms: what it reads goes through another
- * connection than the limiter's, so there is no event to wait for. The bound only turns a hang
- * into a named failure; no assertion depends on how long it took.
- */
-async function until(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describe('createRedisLimiter', () => {
   it('holds the bound across limiters on one key, and serves waiters first come first served across them', async () => {

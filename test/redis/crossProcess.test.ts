@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { startRedisServer, type RedisServer } from './redisServer.js';
+import { launchNode, type NodeProcess } from '../support/nodeProcess.js';
 
 // Several Node processes share one limit through a real redis-server (test/redis/fixtures/
 // limitedWork.mjs, using the built package: npm test builds before jest).
@@ -22,31 +23,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-interface Running {
-  readonly child: ChildProcess;
-  /** resolves with the process's output once it says `line` */
-  said(line: string): Promise<void>;
-  /** its exit code, and what it printed */
-  readonly exited: Promise<{ code: number | null; output: string }>;
-}
-
-const launch = (...args: (string | number)[]): Running => {
-  const child = spawn(process.execPath, [FIXTURE, String(server.port), ...args.map(String)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  const listeners: [string, () => void][] = [];
-  const collect = (chunk: Buffer): void => {
-    output += chunk.toString();
-    for (const [line, resolve] of listeners) if (output.includes(line)) resolve();
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  return {
-    child,
-    said: (line) => new Promise<void>((resolve) => (output.includes(line) ? resolve() : listeners.push([line, resolve]))),
-    exited: new Promise((resolve) => child.once('exit', (code) => resolve({ code, output }))),
-  };
-};
+const launch = (...args: (string | number)[]): NodeProcess => launchNode(FIXTURE, [server.port, ...args], { cwd: ROOT, started: children });
 
 const redisNow = async (): Promise<number> => {
   const [seconds, micros] = await admin.time();

@@ -13,13 +13,22 @@ export function checkLimiterRunArgs(fn: unknown, signal: unknown): void {
 const ACQUIRE_OPTIONS = ['priority'] as const;
 
 /**
- * The check of the options of `limiter.acquire` and `limiter.run` (and of `acquire`'s signal):
- * returns the priority, if one was given.
+ * The check of every limiter's `acquire(signal, options)`: returns the priority, if one was given.
+ * @param ordered whether the limiter takes priorities
+ * @internal
+ */
+export function checkAcquireCall(signal: unknown, options: unknown, ordered: boolean): number | undefined {
+  assertOptionalSignal(signal, 'limiter.acquire(signal): signal');
+  return checkAcquireArgs(options, ordered, 'limiter.acquire(signal, options)');
+}
+
+/**
+ * The check of the options of `limiter.acquire` and `limiter.run`: returns the priority, if one
+ * was given.
  * @param ordered whether the limiter was created with `{ priority: true }`
  * @internal
  */
-export function checkAcquireArgs(options: unknown, ordered: boolean, caller: string, signal?: unknown): number | undefined {
-  if (signal !== undefined) assertOptionalSignal(signal, `${caller.replace(', options', '')}: signal`);
+export function checkAcquireArgs(options: unknown, ordered: boolean, caller: string): number | undefined {
   if (options === undefined) return undefined;
   assertOptionsObject(options, `${caller}: options`);
   const { priority } = readOptions(options, ACQUIRE_OPTIONS, `${caller}: options`);
