@@ -41,6 +41,8 @@ export class RemoteCaller {
   private readonly queue: Queue;
   private events: QueueEvents | undefined = undefined;
   private client: RawClient | undefined = undefined;
+  /** the copy of the user's client that QueueEvents reads with, if the user passed a client */
+  private eventsClient: { disconnect(): void } | undefined = undefined;
   private started: Promise<void> | undefined = undefined;
   /** set once the lease was first written: close then deletes it */
   private leased = false;
@@ -160,7 +162,12 @@ export class RemoteCaller {
       // hear results from a moment before now, on Redis's clock: none can be missed
       const [seconds] = await this.client.time();
       const { connection, prefix, queue } = this.settings;
-      const own = typeof (connection as { duplicate?: unknown }).duplicate === 'function' ? (connection as { duplicate(): ConnectionOptions }).duplicate() : connection;
+      // a client of the user's cannot serve QueueEvents' blocking reads: it gets a copy of its
+      // own, which BullMQ treats as shared (never closes), so close() disconnects it
+      if (typeof (connection as { duplicate?: unknown }).duplicate === 'function') {
+        this.eventsClient = (connection as { duplicate(): ConnectionOptions & { disconnect(): void } }).duplicate();
+      }
+      const own = this.eventsClient ?? connection;
       const events = new QueueEvents(queue, { connection: own, prefix, lastEventId: `${(Number(seconds) - 1) * 1000}-0` });
       this.events = events;
       events.on('error', () => undefined);
@@ -220,12 +227,14 @@ export class RemoteCaller {
       const quit = async (): Promise<void> => {
         if (this.leased) await this.client!.del(this.keys.lease(this.id)).catch(() => undefined); // workers drop anything of ours at once
         await this.events?.close();
+        this.eventsClient?.disconnect();
         await this.queue.close(); // a queue still connecting is disconnected at once
       };
       if (!(await settlesWithin(quit(), timeoutMs))) {
         // Redis does not answer: drop the connections rather than wait
         void this.events?.disconnect().catch(() => undefined);
         void this.queue.disconnect().catch(() => undefined);
+        this.eventsClient?.disconnect();
       }
     })());
   }

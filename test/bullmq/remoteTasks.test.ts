@@ -73,6 +73,14 @@ describe('rxjs-asyncer/bullmq with real processes', () => {
     expect(await remote.call.optional('x')).toEqual({ a: 'x', b: 'default', hasContext: true });
   });
 
+  it('takes an ioredis client as its connection, as BullMQ does', async () => {
+    const client = server.client({ maxRetriesPerRequest: null });
+    const viaClient = connectTasks<Tasks>(queue, { connection: client });
+    expect(await viaClient.call.add(20, 22)).toBe(42);
+    await viaClient.close();
+    expect(await client.ping()).toBe('PONG'); // the caller's client is the user's: close leaves it open
+  });
+
   it('refuses an argument JSON cannot carry, at once, by name; a result that is not JSON fails clearly', async () => {
     expect(() => remote.call.add(1, (() => 2) as never)).toThrow(
       new TypeError('remote.call.add(...args): args[1] cannot be sent as JSON: [Function (anonymous)] (JSON cannot carry a function)'),
