@@ -1,17 +1,15 @@
-import { followTaskValue, LinkedList, ListNode, type TaskSink, tryUnsubscribe } from '../../src/engine/index.js';
+import { followTaskValue, type TaskSink, tryUnsubscribe } from '../../src/engine/index.js';
 import type { Subscription } from 'rxjs';
 import { Runner } from './Runner.js';
 
 /** A running Observable (or non-promise) item: its index, and its subscription for cancel. */
-class TrackedItem extends ListNode implements TaskSink {
+class TrackedItem implements TaskSink {
   subscription: Subscription | undefined = undefined;
 
   constructor(
     private readonly runner: UnboundedRunner<unknown>,
     private readonly index: number,
-  ) {
-    super();
-  }
+  ) {}
 
   taskFulfilled(value: unknown): void {
     this.runner.settled(this, this.index, false, value);
@@ -30,18 +28,17 @@ class TrackedItem extends ListNode implements TaskSink {
  * @internal
  */
 export class UnboundedRunner<I> extends Runner<I> {
-  /** items that cancelling must unsubscribe */
-  private readonly tracked = new LinkedList<TrackedItem>();
+  /** items that cancelling must unsubscribe, in start order (a Set: native code, no list of our own in the bundle) */
+  private readonly tracked = new Set<TrackedItem>();
 
   protected hasRoom(): boolean {
     return true;
   }
 
   protected cancelInFlight(): unknown[] | undefined {
+    // a snapshot: a teardown may end other items, which takes them out of the set
     const subscriptions: Subscription[] = [];
-    for (let item = this.tracked.head; item; item = this.tracked.next(item)) {
-      if (item.subscription) subscriptions.push(item.subscription);
-    }
+    for (const item of this.tracked) if (item.subscription) subscriptions.push(item.subscription);
     let errors: unknown[] | undefined;
     for (const subscription of subscriptions) errors = tryUnsubscribe(subscription, errors);
     return errors;
@@ -49,7 +46,7 @@ export class UnboundedRunner<I> extends Runner<I> {
 
   /** @internal a tracked item ended */
   settled(item: TrackedItem, index: number, failed: boolean, outcome: unknown): void {
-    if (!this.tracked.remove(item)) return;
+    if (!this.tracked.delete(item)) return;
     item.subscription = undefined;
     this.done(index, failed, outcome);
   }
@@ -73,9 +70,9 @@ export class UnboundedRunner<I> extends Runner<I> {
       return;
     }
     const tracked = new TrackedItem(this as UnboundedRunner<unknown>, index);
-    this.tracked.push(tracked);
+    this.tracked.add(tracked);
     const subscription = followTaskValue(result, tracked);
-    if (tracked._list) tracked.subscription = subscription;
+    if (this.tracked.has(tracked)) tracked.subscription = subscription;
   }
 
   private done(index: number, failed: boolean, outcome: unknown): void {

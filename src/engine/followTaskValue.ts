@@ -62,23 +62,6 @@ function followObservable(source: Observable<unknown>, sink: TaskSink): Subscrip
   return subscription;
 }
 
-/** What a task function returned, classified by the task value rule (small integers: no enum
- * object in the bundle). */
-const Kind = { Promise: 0, Observable: 1, Interop: 2, Thenable: 3, Plain: 4 } as const;
-type Kind = (typeof Kind)[keyof typeof Kind];
-
-/**
- * Reads the shape of a task value. It may throw: a revoked Proxy throws on `instanceof`, a `then`
- * getter can throw. `followTaskValue` calls it inside its protection, as `await` would.
- */
-function kindOf(result: unknown): Kind {
-  if (result instanceof Promise) return Kind.Promise;
-  if ((typeof result !== 'object' && typeof result !== 'function') || result === null) return Kind.Plain;
-  if (isObservable(result)) return Kind.Observable;
-  if (isInteropObservable(result)) return Kind.Interop;
-  return typeof (result as PromiseLike<unknown>).then === 'function' ? Kind.Thenable : Kind.Plain;
-}
-
 /**
  * Applies the task value rule to what a task function returned, and reports the outcome to
  * `sink`, perhaps synchronously (plain values, synchronous Observables):
@@ -94,30 +77,28 @@ function kindOf(result: unknown): Kind {
  * @internal
  */
 export function followTaskValue(result: unknown, sink: TaskSink): Subscription | undefined {
-  let kind: Kind;
+  // What the value is: 0 plain, 1 PromiseLike, 2 Observable, 3 interop observable. Reading the
+  // shape may throw (a revoked Proxy on `instanceof`, a `then` getter): the task then fails with
+  // that error, as `await` would reject.
+  let kind = 1;
   try {
-    kind = kindOf(result);
+    if (!(result instanceof Promise)) {
+      if ((typeof result !== 'object' && typeof result !== 'function') || result === null) kind = 0;
+      else if (isObservable(result)) kind = 2;
+      else if (isInteropObservable(result)) kind = 3;
+      else if (typeof (result as PromiseLike<unknown>).then !== 'function') kind = 0;
+      else result = Promise.resolve(result); // a thenable, followed as `await` follows it
+    }
   } catch (error) {
     sink.taskFailed(error);
     return undefined;
   }
-  switch (kind) {
-    case Kind.Promise:
-    case Kind.Thenable: {
-      // A foreign thenable goes through Promise.resolve, which calls its `then` in a job of its
-      // own, catches a `then` that throws and follows nested thenables: exactly what await does.
-      const promise = kind === Kind.Promise ? (result as Promise<unknown>) : Promise.resolve(result);
-      // bound methods, not arrow closures: two small objects instead of two closures and their
-      // context, for every task that is alive while its promise runs
-      promise.then(sink.onFulfilled ?? sink.taskFulfilled.bind(sink), sink.onRejected ?? sink.taskFailed.bind(sink));
-      return undefined;
-    }
-    case Kind.Observable:
-      return followObservable(result as Observable<unknown>, sink);
-    case Kind.Interop:
-      return followObservable(from(result as never), sink);
-    default:
-      sink.taskFulfilled(result);
-      return undefined;
+  if (kind === 1) {
+    (result as Promise<unknown>).then(sink.onFulfilled ?? sink.taskFulfilled.bind(sink), sink.onRejected ?? sink.taskFailed.bind(sink));
+  } else if (kind === 0) {
+    sink.taskFulfilled(result);
+  } else {
+    return followObservable(kind === 2 ? (result as Observable<unknown>) : from(result as never), sink);
   }
+  return undefined;
 }
