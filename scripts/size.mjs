@@ -1,12 +1,16 @@
-// The size budget of issue 14: what each import costs a user's bundle, minified and gzipped,
-// with rxjs external (every RxJS app has it), bundled by esbuild from the built ESM as a bundler
-// sees it. Exits 1 when an import is over its budget, or when tree shaking leaks (firstWins must
-// not pull in task-group code). Not yet part of `npm test`: the budgets are not met yet (see the
-// README's install section). Run `npm run size` after `npm run build`; `--json` prints the figures.
+// What each import costs a user's bundle, minified and gzipped, with rxjs external (every RxJS
+// app has it), bundled by esbuild from the built ESM as a bundler sees it.
+//
+// Two figures per import: the goal (issue 14's budget) and a ceiling, today's size with a little
+// room. `npm test` runs this after the build and fails when an import grows past its ceiling or
+// tree shaking leaks (firstWins must not pull in task-group code): a ratchet, so that size only
+// moves toward the goal. Lower a ceiling when a change makes an import smaller; raise one only in
+// a commit that says what the bytes bought. Imports still over their goal are listed, not failed.
+// `npm run size` builds first; `--json` prints the figures.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 
-/** [what is imported, the import statement body, budget in bytes] */
+/** [what is imported, the import statement body, goal in bytes (issue 14), ceiling in bytes] */
 const CASES = [
   ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4096],
   ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4096],

@@ -1,4 +1,4 @@
-import { failureOf, followTaskValue, type CountTracker, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
+import { followTaskValue, type CountTracker, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
 import { type Subscriber, type Subscription, timer } from 'rxjs';
 
 /** The losers' abort reason: one shared instance, made on first use, since building an error
@@ -108,8 +108,9 @@ export class FirstWinsRace {
 
   won(value: unknown): void {
     const errors = this.finish(lostRaceReason());
-    // a loser whose teardown threw fails the race: its resources may still be held
-    if (errors) return this.subscriber.error(failureOf(errors, 'firstWins'));
+    // a loser whose teardown threw fails the race (its resources may still be held), with what
+    // the teardowns threw, as unsubscribing would throw it (rxjs's UnsubscriptionError for several)
+    if (errors) return this.subscriber.error(teardownFailure(errors));
     this.subscriber.next(value);
     this.subscriber.complete();
   }

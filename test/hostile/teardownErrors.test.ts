@@ -80,6 +80,16 @@ describe('an input whose teardown throws', () => {
     expect(loser.tornDown).toBe(1);
   });
 
+  it('firstWins: a winner with two losers whose teardowns throw fails with an UnsubscriptionError of both', async () => {
+    const second = new Error('second teardown threw');
+    const error = await firstValueFrom(firstWins([throwingTeardown(teardownError), throwingTeardown(second), Promise.resolve(1)])).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnsubscriptionError);
+    expect((error as UnsubscriptionError).errors).toEqual([teardownError, second]);
+  });
+
   it('firstWins: unsubscribing still cancels every input; rxjs hands the error to the caller', () => {
     const other = observableProbe<number>();
     const subscription = firstWins([throwingTeardown(teardownError), other.observable]).subscribe();
