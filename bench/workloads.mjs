@@ -254,6 +254,24 @@ export const workloads = [
         await immediate();
         return w4Extra(stats, rounds);
       },
+      // firstWins's own semantics written by hand: a signal per input, so the winner's is never
+      // aborted, and every loser aborted the moment the winner settles. What the guarantee costs
+      // on this platform before any library code runs (see bench/README.md).
+      'Promise.race + a controller per input (hand-written)': async (rounds) => {
+        const { task, stats } = w4Tasks();
+        const lost = new DOMException('another input won the race', 'AbortError');
+        for (let r = 0; r < rounds; r++) {
+          const controllers = [new AbortController(), new AbortController(), new AbortController()];
+          const settle = (winner) => (value) => {
+            for (const controller of controllers) if (controller !== winner) controller.abort(lost);
+            return value;
+          };
+          const winner = await Promise.race(controllers.map((controller, i) => task(i + 1, controller.signal).then(settle(controller))));
+          check(winner, 1, 'W4 winner');
+        }
+        await immediate();
+        return w4Extra(stats, rounds);
+      },
       'firstWins': async (rounds) => {
         const { task, stats } = w4Tasks();
         for (let r = 0; r < rounds; r++) {
