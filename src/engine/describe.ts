@@ -6,28 +6,30 @@
  * @internal
  */
 export const describe = (value: unknown): string => {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    case 'function':
-      return value.name && typeof value.name === 'string' ? `[Function ${value.name}]` : '[Function (anonymous)]';
-    case 'bigint':
-      return `${value}n`;
-    case 'symbol':
-      return value.toString();
-    case 'object': {
-      if (value === null) return 'null';
-      try {
+  try {
+    switch (typeof value) {
+      case 'string':
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+      case 'function': {
+        const { name } = value; // read once: it may be a getter
+        return `[Function ${name && typeof name === 'string' ? name : '(anonymous)'}]`;
+      }
+      case 'bigint':
+        return `${value}n`;
+      case 'symbol':
+        return value.toString();
+      case 'object': {
+        if (value === null) return 'null';
         if (Array.isArray(value)) return `[Array(${value.length})]`;
         const tag: unknown = Object.getPrototypeOf(value)?.constructor?.name;
-        return typeof tag === 'string' && tag && tag !== 'Object' ? `[object ${tag}]` : '[object Object]';
-      } catch {
-        return '[object (unreadable)]';
+        return `[object ${typeof tag === 'string' && tag ? tag : 'Object'}]`;
       }
+      default:
+        // numbers (NaN, -0, Infinity read well as they are), booleans and undefined
+        return Object.is(value, -0) ? '-0' : String(value);
     }
-    default:
-      // numbers (NaN, -0, Infinity read well as they are), booleans and undefined
-      return Object.is(value, -0) ? '-0' : String(value);
+  } catch {
+    return `[${typeof value} (unreadable)]`; // a revoked Proxy, a throwing getter
   }
 };
 

@@ -23,6 +23,15 @@ describe('describe', () => {
   it('never throws: a revoked Proxy is unreadable', () => {
     expect(describeValue(revokedProxy())).toBe('[object (unreadable)]');
   });
+
+  it('never throws: a function whose name getter throws is unreadable', () => {
+    const fn = Object.defineProperty(() => undefined, 'name', {
+      get() {
+        throw new Error('no name');
+      },
+    });
+    expect(describeValue(fn)).toBe('[function (unreadable)]');
+  });
 });
 
 describe('describeError', () => {
