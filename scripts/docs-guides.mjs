@@ -1,5 +1,6 @@
 // Cuts the README's guides into pages for the API site: each section below becomes one TypeDoc
-// project document in docs-guides/ (git-ignored), so the site and the README never disagree.
+// project document in docs-guides/ (git-ignored), so the site and the README never disagree. The
+// site's home page is the README itself, copied to docs-guides/home.md with the same heading fix.
 // Run by `npm run docs` and `npm run test:docs` before TypeDoc.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -27,6 +28,9 @@ for (const part of readme.split(/^## /m).slice(1)) {
 const out = new URL('../docs-guides/', import.meta.url);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
+// TypeDoc's "On this page" leaves out a heading that is all inline code: plain text there
+const plainHeadings = (markdown) => markdown.replace(/^(#{2,6} )(.*)$/gm, (_, hashes, heading) => `${hashes}${heading.replaceAll('`', '')}`);
+
 GUIDES.forEach(([heading, file, title], i) => {
   const body = sections.get(heading);
   if (body === undefined) throw new Error(`docs-guides: the README has no section "## ${heading}"`);
@@ -34,9 +38,11 @@ GUIDES.forEach(([heading, file, title], i) => {
   // exist on the site: they become plain text naming the file or section
   const text = body
     .replace(/\[([^\]]+)\]\(#[^)]+\)/g, '$1')
-    .replace(/\[([^\]]+)\]\((?!https?:)([^)]+)\)/g, (_, label, path) => (label === path ? `\`${path}\`` : `${label} (\`${path}\` in the repository)`))
-    // TypeDoc's "On this page" leaves out a heading that is all inline code: plain text there
-    .replace(/^(#{2,6} )(.*)$/gm, (_, hashes, heading) => `${hashes}${heading.replaceAll('`', '')}`);
-  writeFileSync(new URL(`${String(i + 1).padStart(2, '0')}-${file}.md`, out), `---\ntitle: ${JSON.stringify(title)}\ngroup: Guides\n---\n\n# ${title}\n\n${text}`);
+    .replace(/\[([^\]]+)\]\((?!https?:)([^)]+)\)/g, (_, label, path) => (label === path ? `\`${path}\`` : `${label} (\`${path}\` in the repository)`));
+  writeFileSync(new URL(`${String(i + 1).padStart(2, '0')}-${file}.md`, out), `---\ntitle: ${JSON.stringify(title)}\ngroup: Guides\n---\n\n# ${title}\n\n${plainHeadings(text)}`);
 });
-console.log(`docs-guides: ${GUIDES.length} guides from the README`);
+// the home page: one directory down, so links to the repository's files go one level up; links to
+// the page's own headings stay (plain headings keep their anchors: the backticks were not in them)
+const home = readme.replace(/\]\((?!#|https?:)([^)]+)\)/g, '](../$1)');
+writeFileSync(new URL('home.md', out), plainHeadings(home));
+console.log(`docs-guides: ${GUIDES.length} guides and the home page from the README`);
