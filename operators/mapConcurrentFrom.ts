@@ -53,7 +53,7 @@ export function mapConcurrentFrom<T, R>(
   return new Observable<TaskResult<R>>((subscriber) => {
     const mapper = new ConcurrentMapper<T>(subscriber, project, settings);
     const iterator = isAsync ? (input as AsyncIterable<T>)[Symbol.asyncIterator]() : (input as Iterable<T>)[Symbol.iterator]();
-    mapper.pullItem = new IteratorFeed(iterator, isAsync, mapper, subscriber).pull;
+    mapper.feed = new IteratorFeed(iterator, isAsync, mapper, subscriber);
     mapper.runner.pump();
   });
 }

@@ -26,8 +26,8 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
   private inputDone = false;
   /** a push source's values waiting for a slot */
   private readonly queue = new Queue<T>();
-  /** a lazy source: the next item, read when a slot is free (set by mapConcurrentFrom) */
-  pullItem: (() => T | typeof NO_ITEM) | undefined = undefined;
+  /** a lazy source: the iterator that gives the next item when a slot is free (set by mapConcurrentFrom) */
+  feed: { pull(): T | typeof NO_ITEM } | undefined = undefined;
 
   constructor(
     private readonly subscriber: Subscriber<unknown>,
@@ -77,8 +77,8 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
 
   nextItem(): T | typeof NO_ITEM {
     if (this.queue.length > 0) return this.queue.shift();
-    if (!this.pullItem) return NO_ITEM;
-    const item = this.pullItem();
+    if (!this.feed) return NO_ITEM;
+    const item = this.feed.pull();
     if (item !== NO_ITEM) this.runner.tracker?.added(0, ''); // a lazy input's total grows as it is read
     return item;
   }

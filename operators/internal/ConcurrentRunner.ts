@@ -103,11 +103,18 @@ export class ConcurrentRunner<I> extends Runner<I> {
   /** @internal called by a worker that got its limiter slot */
   run(worker: RunnerSlot<I>, item: I): void {
     let result: unknown;
+    let isPromise: boolean;
     try {
       this.tracker?.started(worker.index, '');
-      result = this.owner.call(item, worker.index, this.controller.signal);
+      result = this.owner.call(item, worker.index, this.signal);
+      isPromise = result instanceof Promise; // may throw (a revoked Proxy): the task fails with it
     } catch (error) {
       this.settled(worker, true, error);
+      return;
+    }
+    // a native promise, the common case, is followed here: no call into the task value rule
+    if (isPromise) {
+      (result as Promise<unknown>).then(worker.onFulfilled, worker.onRejected);
       return;
     }
     const subscription = followTaskValue(result, worker);

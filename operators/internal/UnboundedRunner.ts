@@ -55,15 +55,17 @@ export class UnboundedRunner<I> extends Runner<I> {
     const index = this.started++;
     this.running++;
     let result: unknown;
+    let isPromise: boolean;
     try {
       this.tracker?.started(index, '');
-      result = this.owner.call(item, index, this.controller.signal);
+      result = this.owner.call(item, index, this.signal);
+      isPromise = result instanceof Promise; // may throw (a revoked Proxy): the task fails with it
     } catch (error) {
       this.done(index, true, error);
       return;
     }
-    if (result instanceof Promise) {
-      result.then(
+    if (isPromise) {
+      (result as Promise<unknown>).then(
         (value: unknown) => this.done(index, false, value),
         (error: unknown) => this.done(index, true, error),
       );
