@@ -8,7 +8,8 @@
 // buffers it all and drains it with Array.shift: quadratic, many minutes per run);
 // BENCH_LINK=1 runs every contender with linkAcrossAwaits() on;
 // BENCH_RUNS (default 5) timed runs after one warm-up; BENCH_ONLY=W1,W3 runs some workloads and
-// BENCH_MATCH=regex some contenders (with the baselines); such partial runs (and BENCH_SCALE
+// BENCH_MATCH=regex some contenders (with the baselines); BENCH_GC=0 leaves out the forced GC
+// before each timed run (see worker.mjs); such partial runs (and BENCH_SCALE and BENCH_GC=0
 // runs) write bench/results-partial.md and leave results.md, the chart and the README alone.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -96,7 +97,7 @@ const fmt = (x, digits = 1) => x.toLocaleString('en-US', { minimumFractionDigits
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 1024 ** 3, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
 const lines = [];
 lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`);
-lines.push(`Median of ${results.find((r) => !r.timedOut)?.times.length ?? 0} runs after ${process.env.BENCH_WARMUP ?? 3} warm-up runs (one for a contender slower than 1 s), each contender in a fresh \`node --expose-gc\` process; ratio = median / the hand-written baseline's median in the same run (lower is better).${scale === 1 ? '' : ` Sizes scaled by BENCH_SCALE=${scale}.`}`);
+lines.push(`Median of ${results.find((r) => !r.timedOut)?.times.length ?? 0} runs after ${process.env.BENCH_WARMUP ?? 3} warm-up runs (one for a contender slower than 1 s), each contender in a fresh \`node --expose-gc\` process; ratio = median / the hand-written baseline's median in the same run (lower is better).${scale === 1 ? '' : ` Sizes scaled by BENCH_SCALE=${scale}.`}${process.env.BENCH_GC === '0' ? ' No forced GC before each timed run (BENCH_GC=0).' : ''}`);
 lines.push('Reproduce: `npm run bench`.');
 lines.push('');
 
@@ -150,7 +151,8 @@ lines.push('![Ratio to the hand-written baseline, per workload (log scale)](benc
 const body = lines.join('\n');
 // a partial run (some workloads, some contenders, a smaller size) must not replace the full
 // run's figures: it writes results-partial.md (git-ignored) and leaves the rest alone
-const full = !only && !match && scale === 1;
+const steady = process.env.BENCH_GC === '0';
+const full = !only && !match && scale === 1 && !steady;
 writeFileSync(here(full ? './results.md' : './results-partial.md'), `# Benchmark results\n\n${body.replace('](bench/ratios.svg)', '](ratios.svg)')}\n`);
 // the chart lists each workload's contenders fastest first, like the tables
 const charted = workloads.flatMap((w) => results.filter((r) => r.workload === w && !w.soak).sort((a, b) => a.median - b.median));

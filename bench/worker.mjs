@@ -19,6 +19,11 @@ const collect = () => {
   globalThis.gc();
   globalThis.gc();
 };
+// BENCH_GC=0: no forced GC before each timed run (steady state). Two forced GCs while no object
+// of the previous run is alive let V8 drop what its optimized code was specialized to (the
+// previous run's closures and hidden classes), so every run starts by re-optimizing: code built
+// from classes and closures pays for that, a baseline of plain async functions hardly does.
+const beforeRun = process.env.BENCH_GC === '0' ? () => undefined : collect;
 
 // a contender whose warm-up takes over a second is warm after one: the others are not repeated,
 // which keeps the slowest peers (seconds per run) from stretching the suite for nothing
@@ -33,7 +38,7 @@ const heapBefore = process.memoryUsage().heapUsed;
 const times = [];
 let extra;
 for (let run = 0; run < runs; run++) {
-  collect();
+  beforeRun();
   const started = performance.now();
   extra = await contender(size);
   times.push(performance.now() - started);
