@@ -1,7 +1,6 @@
 import { failureOf, type MapSettings } from '../../src/engine/index.js';
 import type { Subscriber } from 'rxjs';
-import { NO_ITEM, type Runner, type RunnerOwner } from './Runner.js';
-import { createRunner } from './createRunner.js';
+import { NO_ITEM, Runner, type RunnerOwner } from './Runner.js';
 import { Queue } from './Queue.js';
 
 const unsubscribedReason = (): DOMException => new DOMException('The subscriber unsubscribed', 'AbortError');
@@ -36,7 +35,7 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
   ) {
     this.ordered = ordered;
     this.window = ordered ? concurrency * 2 : Infinity;
-    this.runner = createRunner(this, concurrency, limiter);
+    this.runner = new Runner(this, concurrency, limiter);
     const tracker = (this.runner.tracker = progress?.());
     subscriber.add(() => {
       this.queue.clear();

@@ -1,8 +1,7 @@
 import type { Subscriber } from 'rxjs';
 import { defineEntry, failureOf, type GatherArgs } from '../../src/engine/index.js';
 import { callInput } from './callInput.js';
-import { createRunner } from './createRunner.js';
-import { NO_ITEM, type Runner, type RunnerOwner } from './Runner.js';
+import { NO_ITEM, Runner, type RunnerOwner } from './Runner.js';
 
 const unsubscribedReason = (): DOMException => new DOMException('The subscriber of gather unsubscribed', 'AbortError');
 
@@ -27,7 +26,7 @@ export class GatherCollector implements RunnerOwner<unknown> {
   ) {
     this.values = new Array<unknown>(args.entries.length);
     this.remaining = args.entries.length;
-    this.runner = createRunner(this, args.concurrency, args.limiter);
+    this.runner = new Runner(this, args.concurrency, args.limiter);
     const tracker = (this.runner.tracker = args.progress?.());
     subscriber.add(() => this.runner.stop(unsubscribedReason));
     if (tracker) subscriber.add(() => tracker.complete());

@@ -1,4 +1,14 @@
-import { type CountTracker, teardownFailure } from '../../src/engine/index.js';
+import {
+  type CountTracker,
+  followTaskValue,
+  type SlotClient,
+  type Slots,
+  type SlotTicket,
+  type TaskSink,
+  teardownFailure,
+  tryUnsubscribe,
+} from '../../src/engine/index.js';
+import type { Subscription } from 'rxjs';
 
 /**
  * What `nextItem` returns when there is no item to start now.
@@ -27,41 +37,97 @@ export interface RunnerOwner<I> {
 }
 
 /**
- * What the operators drive, and what both runners share: starting items in order through a
- * re-entrant-safe pump, one AbortController for every task of a subscription (they are only
- * ever cancelled together), and reporting outcomes until cancelled. `ConcurrentRunner` runs under
- * a bound or a limiter, `UnboundedRunner` otherwise (see `createRunner`).
+ * One slot of the runner: runs one item at a time, and is reused for the next, so a runner makes
+ * no more slots than the most items it ever had in flight. Idle ones wait in a stack through
+ * `nextIdle`.
+ */
+class RunnerSlot<I> implements TaskSink, SlotClient {
+  /** the next idle slot, while this one is idle */
+  nextIdle: RunnerSlot<I> | undefined = undefined;
+  /** whether an item is in this slot */
+  busy = false;
+  /** the item's index */
+  index = 0;
+  /** the item, while it waits for a limiter slot */
+  item: I | undefined = undefined;
+  /** its place in the limiter's queue */
+  ticket: SlotTicket | undefined = undefined;
+  /** whether it holds a limiter slot */
+  holdsSlot = false;
+  /** an Observable task's subscription */
+  subscription: Subscription | undefined = undefined;
+
+  constructor(private readonly runner: Runner<I>) {}
+
+  readonly onFulfilled: (value: unknown) => void = this.taskFulfilled.bind(this);
+  readonly onRejected: (error: unknown) => void = this.taskFailed.bind(this);
+
+  slotGranted(): void {
+    this.ticket = undefined;
+    this.holdsSlot = true;
+    const item = this.item as I;
+    this.item = undefined;
+    this.runner.run(this, item);
+  }
+
+  slotFailed(error: unknown): void {
+    this.ticket = undefined;
+    this.item = undefined;
+    if (!this.busy) return;
+    this.runner.tracker?.started(this.index, ''); // progress counts it as started and failed at once
+    this.runner.settled(this, true, error);
+  }
+
+  taskFulfilled(value: unknown): void {
+    if (this.busy) this.runner.settled(this, false, value);
+  }
+
+  taskFailed(error: unknown): void {
+    if (this.busy) this.runner.settled(this, true, error);
+  }
+}
+
+/**
+ * What the operators drive: starts items in order through a re-entrant-safe pump with at most
+ * `concurrency` in flight (and one slot of the optional limiter each), one AbortController for
+ * every task of a subscription (they are only ever cancelled together), and reports outcomes
+ * until cancelled.
+ *
+ * Unbounded and without a limiter (gather's default), a promise item takes no slot: it costs only
+ * its two callbacks, as in `Promise.all`. Every other item runs in a reused `RunnerSlot`, which
+ * keeps what cancelling must reach (an Observable's subscription, a limiter ticket).
  * @internal
  */
-export abstract class Runner<I = unknown> {
+export class Runner<I = unknown> {
   /** items in flight (or waiting for a limiter slot) */
   running = 0;
   /** items started so far: the next item's index */
   started = 0;
   /** set once cancelled or stopped: nothing starts or is reported any more */
   closed = false;
+  /** counts the items for the operator's `progress` option; undefined without it */
+  tracker: CountTracker | undefined = undefined;
   /** shared by every task of this runner */
-  protected readonly controller = new AbortController();
+  private readonly controller = new AbortController();
   /** its signal, read once: Node's `signal` getter costs a few ns on every task otherwise */
-  protected readonly signal = this.controller.signal;
+  private readonly signal = this.controller.signal;
   /** trampoline flags: a pump in progress, and whether it must look again */
   private pumping = false;
   private pumpAgain = false;
+  /** no bound and no limiter: promise items need no slot */
+  private readonly unbounded: boolean;
+  /** the top of the stack of idle slots, to reuse */
+  private idle: RunnerSlot<I> | undefined = undefined;
+  /** every slot made (as many as the most items ever in a slot), to reach busy ones on cancel */
+  private readonly slots: RunnerSlot<I>[] = [];
 
-  /** counts the items for the operator's `progress` option; undefined without it */
-  tracker: CountTracker | undefined = undefined;
-
-  constructor(protected readonly owner: RunnerOwner<I>) {}
-
-  /** Whether one more item may start now. */
-  protected abstract hasRoom(): boolean;
-  /** Starts one item. */
-  protected abstract launch(item: I): void;
-  /**
-   * Stops every item in flight (the signal has already aborted). A teardown that throws does not
-   * stop the others: returns what they threw (see `tryUnsubscribe`).
-   */
-  protected abstract cancelInFlight(): unknown[] | undefined;
+  constructor(
+    private readonly owner: RunnerOwner<I>,
+    private readonly concurrency: number,
+    private readonly limiter: Slots | undefined,
+  ) {
+    this.unbounded = concurrency === Infinity && !limiter;
+  }
 
   /**
    * Starts items while there is room and the owner has them. Re-entrant calls (an item that
@@ -77,7 +143,7 @@ export abstract class Runner<I = unknown> {
     try {
       do {
         this.pumpAgain = false;
-        while (!this.closed && this.hasRoom() && this.owner.admits(this.started)) {
+        while (!this.closed && this.running < this.concurrency && this.owner.admits(this.started)) {
           const item = this.owner.nextItem();
           if (item === NO_ITEM) break;
           this.launch(item);
@@ -97,7 +163,24 @@ export abstract class Runner<I = unknown> {
     this.closed = true;
     this.tracker?.cancelledRest();
     this.controller.abort(reason);
-    return this.cancelInFlight();
+    // withdraw the waiting ones first, so that slots freed below cannot go to them
+    const busy = this.slots.filter((slot) => slot.busy);
+    for (const slot of busy) {
+      if (slot.busy && slot.ticket) {
+        this.limiter!.withdrawSlot(slot.ticket);
+        slot.ticket = undefined;
+        this.free(slot);
+      }
+    }
+    // a teardown that throws does not stop the others: what they threw is returned
+    let errors: unknown[] | undefined;
+    for (const slot of busy) {
+      const subscription = slot.subscription;
+      if (!slot.busy || !subscription) continue;
+      this.free(slot);
+      errors = tryUnsubscribe(subscription, errors);
+    }
+    return errors;
   }
 
   /**
@@ -112,13 +195,112 @@ export abstract class Runner<I = unknown> {
       return;
     }
     const errors = this.cancel(makeReason());
-    // nobody waits for an outcome any more: rxjs hands a throwing teardown's error to whoever
-    // called unsubscribe(), as it does for any source
     if (errors) throw teardownFailure(errors);
   }
 
+  /** @internal called by a slot that got its limiter slot */
+  run(slot: RunnerSlot<I>, item: I): void {
+    let result: unknown;
+    let isPromise: boolean;
+    try {
+      this.tracker?.started(slot.index, '');
+      result = this.owner.call(item, slot.index, this.signal);
+      isPromise = result instanceof Promise; // may throw (a revoked Proxy): the task fails with it
+    } catch (error) {
+      this.settled(slot, true, error);
+      return;
+    }
+    // a native promise, the common case, is followed here: no call into the task value rule
+    if (isPromise) {
+      (result as Promise<unknown>).then(slot.onFulfilled, slot.onRejected);
+      return;
+    }
+    const subscription = followTaskValue(result, slot);
+    if (slot.busy && !this.closed) slot.subscription = subscription;
+  }
+
+  /** @internal a slot's task ended */
+  settled(slot: RunnerSlot<I>, failed: boolean, outcome: unknown): void {
+    this.free(slot);
+    this.report(slot.index, failed, outcome);
+    this.pump();
+  }
+
+  private launch(item: I): void {
+    if (this.unbounded) return this.launchUnbounded(item);
+    const slot = this.takeSlot(this.started++);
+    this.running++;
+    if (this.limiter) {
+      slot.item = item;
+      slot.ticket = this.limiter.acquireSlot(slot);
+    } else {
+      this.run(slot, item);
+    }
+  }
+
+  /** No bound, no limiter: a promise item costs only its two callbacks, as in `Promise.all`. */
+  private launchUnbounded(item: I): void {
+    const index = this.started++;
+    this.running++;
+    let result: unknown;
+    let isPromise: boolean;
+    try {
+      this.tracker?.started(index, '');
+      result = this.owner.call(item, index, this.signal);
+      isPromise = result instanceof Promise; // may throw (a revoked Proxy): the task fails with it
+    } catch (error) {
+      this.done(index, true, error);
+      return;
+    }
+    if (isPromise) {
+      (result as Promise<unknown>).then(
+        (value: unknown) => this.done(index, false, value),
+        (error: unknown) => this.done(index, true, error),
+      );
+      return;
+    }
+    // an Observable (or a plain value): a slot keeps its subscription for cancel
+    const slot = this.takeSlot(index);
+    const subscription = followTaskValue(result, slot);
+    if (slot.busy && !this.closed) slot.subscription = subscription;
+  }
+
+  /** An idle slot (or a new one), made busy with item `index`. */
+  private takeSlot(index: number): RunnerSlot<I> {
+    let slot = this.idle;
+    if (slot) {
+      this.idle = slot.nextIdle;
+    } else {
+      slot = new RunnerSlot(this);
+      this.slots.push(slot);
+    }
+    slot.busy = true;
+    slot.index = index;
+    return slot;
+  }
+
+  /** An unbounded promise item ended. */
+  private done(index: number, failed: boolean, outcome: unknown): void {
+    this.running--;
+    this.report(index, failed, outcome);
+  }
+
+  /** Empties a slot: gives back its limiter slot and makes it idle. */
+  private free(slot: RunnerSlot<I>): void {
+    slot.busy = false;
+    slot.subscription = undefined;
+    slot.item = undefined;
+    this.running--;
+    slot.nextIdle = this.idle;
+    this.idle = slot;
+    if (slot.holdsSlot) {
+      slot.holdsSlot = false;
+      this.limiter!.releaseSlot(slot);
+    }
+  }
+
   /** Tells the owner how item `index` ended, unless the runner was cancelled meanwhile. */
-  protected report(index: number, failed: boolean, outcome: unknown): void {
+  private report(index: number, failed: boolean, outcome: unknown): void {
     if (this.closed) return;
     this.tracker?.settled(true, failed ? 'failed' : 'fulfilled', index, '', undefined);
     if (failed) this.owner.failed(index, outcome);
