@@ -12,16 +12,16 @@ import { gzipSync } from 'node:zlib';
 
 /** [what is imported, the import statement body, goal in bytes (issue 14), ceiling in bytes] */
 const CASES = [
-  ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4096, 5824],
+  ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4096, 5808],
   ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4096, 6256],
-  ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4096, 6320],
+  ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4096, 6304],
   ['createScope', "import { createScope } from 'rxjs-asyncer'; use(createScope);", 4608, 6000],
   ['createLimiter', "import { createLimiter } from 'rxjs-asyncer'; use(createLimiter);", 2560, 3472],
-  ['gather', "import { gather } from 'rxjs-asyncer/operators'; use(gather);", 2560, 4160],
-  ['firstWins', "import { firstWins } from 'rxjs-asyncer/operators'; use(firstWins);", 2560, 2720],
-  ['mapConcurrent', "import { mapConcurrent } from 'rxjs-asyncer/operators'; use(mapConcurrent);", 2560, 4112],
-  ['mapConcurrentFrom', "import { mapConcurrentFrom } from 'rxjs-asyncer/operators'; use(mapConcurrentFrom);", 2560, 4496],
-  ['everything (main + operators)', "import * as core from 'rxjs-asyncer'; import * as ops from 'rxjs-asyncer/operators'; use(core, ops);", 7168, 12448],
+  ['gather', "import { gather } from 'rxjs-asyncer/operators'; use(gather);", 2560, 4032],
+  ['firstWins', "import { firstWins } from 'rxjs-asyncer/operators'; use(firstWins);", 2560, 2704],
+  ['mapConcurrent', "import { mapConcurrent } from 'rxjs-asyncer/operators'; use(mapConcurrent);", 2560, 3984],
+  ['mapConcurrentFrom', "import { mapConcurrentFrom } from 'rxjs-asyncer/operators'; use(mapConcurrentFrom);", 2560, 4384],
+  ['everything (main + operators)', "import * as core from 'rxjs-asyncer'; import * as ops from 'rxjs-asyncer/operators'; use(core, ops);", 7168, 12352],
 ];
 /** A string only task-group code contains: an import that finds it pulled a group in. */
 const GROUP_MARK = 'cannot start in it';
