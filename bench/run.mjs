@@ -7,7 +7,7 @@
 // runs by then is reported as not finished (rxjs's mergeMap over a 1,000,000-item generator
 // buffers it all and drains it with Array.shift: quadratic, many minutes per run);
 // BENCH_LINK=1 runs every contender with linkAcrossAwaits() on;
-// BENCH_RUNS (default 5) timed runs after one warm-up; BENCH_ONLY=W1,W3 runs some workloads and
+// BENCH_RUNS (default 5, or a workload's own `runs`) timed runs after the warm-ups; BENCH_ONLY=W1,W3 runs some workloads and
 // BENCH_MATCH=regex some contenders (with the baselines); BENCH_GC=0 leaves out the forced GC
 // before each timed run (see worker.mjs); such partial runs (and BENCH_SCALE and BENCH_GC=0
 // runs) write bench/results-partial.md and leave results.md, the chart and the README alone.
@@ -75,7 +75,7 @@ for (const workload of workloads) {
     } catch (error) {
       if (error.signal !== 'SIGTERM') throw error;
       // over budget: its median is at least budget / (warm-up + runs); it is ranked by that bound
-      const runs = Number(process.env.BENCH_RUNS ?? 5);
+      const runs = Number(process.env.BENCH_RUNS ?? workload.runs ?? 5);
       results.push({ workload, name, timedOut: true, median: (budget * 1000) / (runs + 1), times: [], peakRss: NaN, extra: {} });
       process.stderr.write(`did not finish within ${budget} s\n`);
       continue;

@@ -7,9 +7,10 @@ import { workloads } from './workloads.mjs';
 const [id, name] = process.argv.slice(2);
 // BENCH_LINK=1 measures the cost of linkAcrossAwaits() (AsyncLocalStorage around every task)
 if (process.env.BENCH_LINK === '1') (await import('rxjs-asyncer/node')).linkAcrossAwaits();
-const runs = Number(process.env.BENCH_RUNS ?? 5);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const workload = workloads.find((w) => w.id === id);
+// a workload may ask for more timed runs than the default (a short, noisy one: W6b)
+const runs = Number(process.env.BENCH_RUNS ?? workload?.runs ?? 5);
 const contender = workload?.contenders[name];
 if (!contender) throw new Error(`no contender ${JSON.stringify(name)} in workload ${id}`);
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');

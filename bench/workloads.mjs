@@ -364,8 +364,11 @@ export const workloads = [
   },
   {
     id: 'W6b',
-    title: 'W6b worker overhead: 2,000 tiny jobs (x + 1) through 2 workers, 64 at a time',
+    title: 'W6b worker overhead: 2,000 tiny jobs (x + 1) through 2 workers, 64 at a time (median of 21 runs)',
     size: 2000,
+    // about 80 ms a run, three threads on two cores: with 5 runs the ratio ranged 0.98x-1.35x
+    // between runs of the same code; 21 runs cost about 2 s more
+    runs: 21,
     baseline: 'workerpool directly (2 workers)',
     contenders: {
       'workerpool directly (2 workers)': async (n) => {
