@@ -1,64 +1,51 @@
-import { EmptyError, from, isObservable, type Observable, type Observer, type Subscription } from 'rxjs';
+import { EmptyError, from, isObservable, type Observable, type Subscription } from 'rxjs';
 import { isInteropObservable } from './isInteropObservable.js';
 import type { TaskSink } from './TaskSink.js';
 
 /**
- * Tracks an Observable task's last emission and how it ended, and reports the outcome only once
- * the subscription is finalized: after the source's own teardown has run. So when one task ending
- * starts the next (a concurrency slot, a limiter slot), the first has let go of its resources
- * before the second starts, as rxjs's mergeMap does.
+ * Subscribes to an Observable task: its outcome is its last emission, or `EmptyError` if it
+ * emits none, and is reported only once the subscription is finalized, after the source's own
+ * teardown has run. So when one task ending starts the next (a concurrency slot, a limiter slot),
+ * the first has let go of its resources before the second starts, as rxjs's mergeMap does.
  */
-class LastValueObserver implements Observer<unknown> {
-  /** whether anything was emitted */
-  private has = false;
-  /** the latest emission */
-  private last: unknown = undefined;
-  /** how the source ended, once it did */
-  private outcome: 'fulfilled' | 'failed' | undefined = undefined;
-  private error_: unknown = undefined;
-
-  constructor(private readonly sink: TaskSink) {}
-
-  next(value: unknown): void {
-    this.has = true;
-    this.last = value;
-  }
-
-  error(error: unknown): void {
-    this.outcome = 'failed';
-    this.error_ = error;
-  }
-
-  complete(): void {
-    if (this.has) {
-      this.outcome = 'fulfilled';
-    } else {
-      this.outcome = 'failed';
-      this.error_ = new EmptyError();
-    }
-  }
-
-  /** Runs as the subscription's last finalizer; does nothing when it was cancelled instead. */
-  report(): void {
-    if (this.outcome === 'fulfilled') this.sink.taskFulfilled(this.last);
-    else if (this.outcome === 'failed') this.sink.taskFailed(this.error_);
-  }
-}
-
-/** Subscribes to an Observable task; its outcome is reported after the source's teardown. */
 function followObservable(source: Observable<unknown>, sink: TaskSink): Subscription | undefined {
-  const observer = new LastValueObserver(sink);
+  let has = false;
+  let ended = false;
+  let failed = false;
+  /** the latest emission, or the error it ended with */
+  let outcome: unknown;
   let subscription: Subscription;
   try {
-    subscription = source.subscribe(observer);
+    subscription = source.subscribe({
+      next: (value) => {
+        has = true;
+        outcome = value;
+      },
+      error: (error: unknown) => {
+        ended = failed = true;
+        outcome = error;
+      },
+      complete: () => {
+        ended = true;
+        if (!has) {
+          failed = true;
+          outcome = new EmptyError();
+        }
+      },
+    });
   } catch (error) {
     // A source that ended synchronously and whose teardown then threw: rxjs runs that teardown
     // inside subscribe() and lets its error out. A teardown that throws is the task's failure.
     sink.taskFailed(error);
     return undefined;
   }
-  // runs after the source's teardown, or at once if the source already ended synchronously
-  subscription.add(() => observer.report());
+  // the last finalizer: after the source's teardown, or at once if the source already ended
+  // synchronously; nothing when it was cancelled instead of ending
+  subscription.add(() => {
+    if (!ended) return;
+    if (failed) sink.taskFailed(outcome);
+    else sink.taskFulfilled(outcome);
+  });
   return subscription;
 }
 
