@@ -1,6 +1,5 @@
 import { isObservable } from 'rxjs';
 import { isInteropObservable } from '../isInteropObservable.js';
-import { isPromiseLike } from '../isPromiseLike.js';
 import { describe } from '../describe.js';
 
 /**
@@ -10,7 +9,9 @@ import { describe } from '../describe.js';
  */
 export const isTaskInput = (value: unknown): boolean => {
   try {
-    return typeof value === 'function' || isObservable(value) || isInteropObservable(value) || isPromiseLike(value);
+    if (typeof value === 'function') return true;
+    // an object: an Observable, an interop observable, or a PromiseLike
+    return typeof value === 'object' && value !== null && (isObservable(value) || isInteropObservable(value) || typeof (value as PromiseLike<unknown>).then === 'function');
   } catch {
     return false; // a revoked Proxy: refused by name like any other bad input
   }
