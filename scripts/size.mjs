@@ -2,7 +2,7 @@
 // app has it), bundled by esbuild from the built ESM as a bundler sees it.
 //
 // Two figures per import: the goal (issue 14's budget) and a ceiling, today's size with a little
-// room. `npm test` runs this after the build and fails when an import grows past its ceiling or
+// room, or the goal itself once an import meets it. `npm test` runs this after the build and fails when an import grows past its ceiling or
 // tree shaking leaks (firstWins must not pull in task-group code): a ratchet, so that size only
 // moves toward the goal. Lower a ceiling when a change makes an import smaller; raise one only in
 // a commit that says what the bytes bought. Imports still over their goal are listed, not failed.
@@ -12,16 +12,16 @@ import { gzipSync } from 'node:zlib';
 
 /** [what is imported, the import statement body, goal in bytes (issue 14), ceiling in bytes] */
 const CASES = [
-  ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4096, 5808],
-  ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4096, 6256],
-  ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4096, 6304],
-  ['createScope', "import { createScope } from 'rxjs-asyncer'; use(createScope);", 4608, 6000],
-  ['createLimiter', "import { createLimiter } from 'rxjs-asyncer'; use(createLimiter);", 2560, 3472],
-  ['gather', "import { gather } from 'rxjs-asyncer/operators'; use(gather);", 2560, 4032],
-  ['firstWins', "import { firstWins } from 'rxjs-asyncer/operators'; use(firstWins);", 2560, 2704],
-  ['mapConcurrent', "import { mapConcurrent } from 'rxjs-asyncer/operators'; use(mapConcurrent);", 2560, 3984],
-  ['mapConcurrentFrom', "import { mapConcurrentFrom } from 'rxjs-asyncer/operators'; use(mapConcurrentFrom);", 2560, 4384],
-  ['everything (main + operators)', "import * as core from 'rxjs-asyncer'; import * as ops from 'rxjs-asyncer/operators'; use(core, ops);", 7168, 12352],
+  ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4096, 5712],
+  ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4096, 6160],
+  ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4096, 6208],
+  ['createScope', "import { createScope } from 'rxjs-asyncer'; use(createScope);", 4608, 5888],
+  ['createLimiter', "import { createLimiter } from 'rxjs-asyncer'; use(createLimiter);", 2560, 3376],
+  ['gather', "import { gather } from 'rxjs-asyncer/operators'; use(gather);", 2560, 3952],
+  ['firstWins', "import { firstWins } from 'rxjs-asyncer/operators'; use(firstWins);", 2560, 2560],
+  ['mapConcurrent', "import { mapConcurrent } from 'rxjs-asyncer/operators'; use(mapConcurrent);", 2560, 3888],
+  ['mapConcurrentFrom', "import { mapConcurrentFrom } from 'rxjs-asyncer/operators'; use(mapConcurrentFrom);", 2560, 4256],
+  ['everything (main + operators)', "import * as core from 'rxjs-asyncer'; import * as ops from 'rxjs-asyncer/operators'; use(core, ops);", 7168, 12096],
 ];
 /** A string only task-group code contains: an import that finds it pulled a group in. */
 const GROUP_MARK = 'cannot start in it';
