@@ -148,17 +148,18 @@ export class FirstWinsRace {
     return errors;
   }
 
-  /** Staggered mode: starts the next input and arms the delay after which the one after starts. */
-  private readonly startNext = (): void => {
+  /** Staggered mode: starts the next input and arms the delay after which the one after starts.
+   * A method, not an arrow field: a race without `stagger` makes no closure for it. */
+  private startNext(): void {
     this.timer?.unsubscribe();
     this.timer = undefined;
     if (this.over || this.racers.length >= this.inputs.length) return;
     // armed before the start, so that an input failing synchronously replaces it cleanly
     if (this.stagger !== Infinity && this.racers.length + 1 < this.inputs.length) {
-      this.timer = timer(this.stagger!).subscribe(this.startNext);
+      this.timer = timer(this.stagger!).subscribe(() => this.startNext());
     }
     this.startInput();
-  };
+  }
 
   private startInput(): void {
     const racer = new Racer(this, this.racers.length);
