@@ -2,11 +2,12 @@
 // app has it), bundled by esbuild from the built ESM as a bundler sees it.
 //
 // Two figures per import: the goal (issue 14's budget) and a ceiling, today's size with a little
-// room, or the goal itself once an import meets it. `npm test` runs this after the build and fails when an import grows past its ceiling or
-// tree shaking leaks (firstWins must not pull in task-group code): a ratchet, so that size only
-// moves toward the goal. Lower a ceiling when a change makes an import smaller; raise one only in
-// a commit that says what the bytes bought. Imports still over their goal are listed, not failed.
-// `npm run size` builds first; `--json` prints the figures.
+// room, or the goal itself once an import meets it. `npm test` runs this after the build and
+// fails when an import grows past its ceiling or tree shaking leaks (firstWins must not pull in
+// task-group code): a ratchet, so that size only moves toward the goal. Lower a ceiling when a
+// change makes an import smaller; raise one only in a commit that says what the bytes bought.
+// Imports still over their goal are listed, not failed. `npm run size` builds first; `--json`
+// prints the figures.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 

@@ -211,12 +211,8 @@ export class Runner<I = unknown> {
       return;
     }
     // a native promise, the common case, is followed here: no call into the task value rule
-    if (isPromise) {
-      (result as Promise<unknown>).then(slot.onFulfilled, slot.onRejected);
-      return;
-    }
-    const subscription = followTaskValue(result, slot);
-    if (slot.busy && !this.closed) slot.subscription = subscription;
+    if (isPromise) (result as Promise<unknown>).then(slot.onFulfilled, slot.onRejected);
+    else this.follow(slot, result);
   }
 
   /** @internal a slot's task ended */
@@ -260,7 +256,12 @@ export class Runner<I = unknown> {
       return;
     }
     // an Observable (or a plain value): a slot keeps its subscription for cancel
-    const slot = this.takeSlot(index);
+    this.follow(this.takeSlot(index), result);
+  }
+
+  /** Follows a result that is not a native promise by the task value rule; `slot` keeps an
+   * Observable's subscription while it runs, for cancel. */
+  private follow(slot: RunnerSlot<I>, result: unknown): void {
     const subscription = followTaskValue(result, slot);
     if (slot.busy && !this.closed) slot.subscription = subscription;
   }

@@ -1,4 +1,4 @@
-import { Observable, type Subscriber } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import type { LimiterState } from '../types/LimiterState.js';
 
 /** What a feed reads its snapshots from: a limiter's counts. */
@@ -9,33 +9,26 @@ interface Counted {
 }
 
 /**
- * A limiter's `state$`: the state at subscribe, then a snapshot at each `publish`. Nothing is
- * built while nobody subscribes; `subscribers` is undefined then, the one field a limiter's hot
- * path reads (`if (feed.subscribers) feed.publish()`). Shared by every limiter.
+ * A limiter's `state$`: the state at subscribe, then a snapshot at each `publish`. Subscribers are
+ * kept by an rxjs Subject (as `progress$`'s are: no bookkeeping of our own in the bundle), and
+ * `publish` builds nothing while nobody subscribes, so a limiter's hot path can call it at every
+ * change. Shared by every limiter.
  * @internal
  */
 export class LimiterStateFeed {
-  subscribers: Subscriber<LimiterState>[] | undefined = undefined;
+  private readonly changes = new Subject<LimiterState>();
   readonly state$: Observable<LimiterState>;
 
   constructor(private readonly limiter: Counted) {
     this.state$ = new Observable<LimiterState>((subscriber) => {
       subscriber.next(this.snapshot());
-      (this.subscribers ??= []).push(subscriber);
-      return () => {
-        const subscribers = this.subscribers!;
-        subscribers.splice(subscribers.indexOf(subscriber), 1);
-        if (subscribers.length === 0) this.subscribers = undefined;
-      };
+      return this.changes.subscribe(subscriber);
     });
   }
 
-  /** Tells every subscriber the state now. */
+  /** Tells every subscriber the state now, if there is any. */
   publish(): void {
-    const subscribers = this.subscribers;
-    if (!subscribers) return;
-    const state = this.snapshot();
-    for (const subscriber of subscribers.slice()) subscriber.next(state);
+    if (this.changes.observed) this.changes.next(this.snapshot());
   }
 
   private snapshot(): LimiterState {

@@ -33,7 +33,7 @@ export class InProcessLimiter implements Limiter, Slots {
   private readonly queue: Tickets;
   /** set while `drain` hands out slots, so that re-entrant releases don't recurse */
   private draining = false;
-  /** `state$`: the hot path reads only its `subscribers` */
+  /** `state$`, told of every change (it builds nothing while nobody subscribes) */
   private readonly feed = new LimiterStateFeed(this);
   /** the rate limit's record of starts, if there is one */
   private readonly window: RateWindow | undefined;
@@ -57,7 +57,7 @@ export class InProcessLimiter implements Limiter, Slots {
   set concurrency(value: number) {
     assertConcurrency(value, 'limiter.concurrency');
     this.bound = value;
-    if (this.feed.subscribers) this.feed.publish();
+    this.feed.publish();
     this.drain();
   }
 
@@ -91,14 +91,14 @@ export class InProcessLimiter implements Limiter, Slots {
     if (this.held < this.bound && this.queue.size === 0 && (this.window === undefined || this.window.wait(now()) === 0)) {
       this.held++;
       this.window?.record(now());
-      if (this.feed.subscribers) this.feed.publish();
+      this.feed.publish();
       client.slotGranted();
       return undefined;
     }
     const ticket = new SlotTicket(client);
     if (priority !== undefined) ticket.priority = priority;
     this.queue.push(ticket);
-    if (this.feed.subscribers) this.feed.publish();
+    this.feed.publish();
     if (this.window && this.held < this.bound) this.drain(); // rate-blocked: arm the timer
     return ticket;
   }
@@ -107,13 +107,13 @@ export class InProcessLimiter implements Limiter, Slots {
   withdrawSlot(ticket: SlotTicket): void {
     if (!this.queue.remove(ticket)) return;
     if (this.queue.size === 0) this.stopTimer(); // nobody left to start: no timer keeps running
-    if (this.feed.subscribers) this.feed.publish();
+    this.feed.publish();
   }
 
   /** Gives a slot back and hands free slots to waiting clients. */
   releaseSlot(_client?: SlotClient): void {
     this.held--;
-    if (this.feed.subscribers) this.feed.publish();
+    this.feed.publish();
     this.drain();
   }
 
@@ -132,7 +132,7 @@ export class InProcessLimiter implements Limiter, Slots {
         }
         const ticket = this.queue.shift()!;
         this.held++;
-        if (this.feed.subscribers) this.feed.publish();
+        this.feed.publish();
         ticket.client.slotGranted();
       }
     } finally {
@@ -153,7 +153,6 @@ export class InProcessLimiter implements Limiter, Slots {
     clearTimeout(this.timer);
     this.timer = undefined;
   }
-
 }
 
 /** Milliseconds on a clock that never goes back (fake timers in tests replace it too). */
