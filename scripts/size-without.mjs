@@ -1,14 +1,13 @@
-// What an import would cost without some modules: bundles it as scripts/size.mjs does (built ESM,
-// minified, gzipped, rxjs external) with every module whose path matches one of the patterns
-// replaced by a stub that exports `undefined` under the same names. The call sites stay, so the
+// What an import would cost without some modules: bundles it as scripts/size.mjs does
+// (measureBundle.mjs), with every module whose path matches one of the patterns replaced by a
+// stub that exports `undefined` under the same names. The call sites stay, so the
 // saving it prints is a lower bound: what a feature costs every user of that import, at least.
 //
 //   node scripts/size-without.mjs "import { gather } from 'rxjs-asyncer/operators'; use(gather);" CountTracker PermitSlots
 //
 // Run `npm run build` first. Prints the size with and without the modules, in bytes.
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { measureBundle } from './measureBundle.mjs';
 
 const [source, ...patterns] = process.argv.slice(2);
 if (!source) {
@@ -28,22 +27,6 @@ const stubs = {
   },
 };
 
-async function measure(plugins) {
-  const result = await build({
-    stdin: { contents: `${source}\nfunction use(...values) { globalThis.__keep = values; }`, resolveDir: process.cwd(), loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    external: ['rxjs'],
-    write: false,
-    logLevel: 'silent',
-    tsconfigRaw: '{}',
-    plugins,
-  });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
-}
-
-const whole = await measure([]);
-const without = await measure([stubs]);
+const { bytes: whole } = await measureBundle(source);
+const { bytes: without } = await measureBundle(source, [stubs]);
 console.log(`${whole} bytes; ${without} without ${patterns.join(', ') || '(nothing)'} (${whole - without} less)`);

@@ -8,8 +8,7 @@
 // change makes an import smaller; raise one only in a commit that says what the bytes bought.
 // Imports still over their goal are listed, not failed. `npm run size` builds first; `--json`
 // prints the figures.
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
+import { measureBundle } from './measureBundle.mjs';
 
 /** [what is imported, the import statement body, goal in bytes (issue 14), ceiling in bytes] */
 const CASES = [
@@ -27,27 +26,10 @@ const CASES = [
 /** A string only task-group code contains: an import that finds it pulled a group in. */
 const GROUP_MARK = 'cannot start in it';
 
-async function measure(source) {
-  const result = await build({
-    stdin: { contents: `${source}\nfunction use(...values) { globalThis.__keep = values; }`, resolveDir: process.cwd(), loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    external: ['rxjs'],
-    write: false,
-    logLevel: 'silent',
-    // measure the built dist/ as a user's bundler sees it, not the sources through tsconfig's paths
-    tsconfigRaw: '{}',
-  });
-  const code = result.outputFiles[0].contents;
-  return { bytes: gzipSync(code, { level: 9 }).length, text: Buffer.from(code).toString('utf8') };
-}
-
 const rows = [];
 let failed = 0;
 for (const [name, source, goal, ceiling] of CASES) {
-  const { bytes, text } = await measure(source);
+  const { bytes, text } = await measureBundle(source);
   const leaks = name === 'firstWins' && text.includes(GROUP_MARK);
   const ok = bytes <= ceiling && !leaks;
   if (!ok) failed++;
