@@ -1,29 +1,24 @@
 import { describeError } from './engine/describe.js';
 
 /**
- * How a task group fails when more than one thing went wrong.
+ * An `AggregateError` of several failures, with a readable message.
  *
- * When exactly one task fails, the group fails with that task's own error, unwrapped, so
- * `catch (e)` sees what the task threw. Only when several tasks fail (a sibling that fails
- * while the group is being cancelled, say) does the group fail with a `TaskGroupError`, whose
- * `errors` lists every failure in the order they happened. A group cancelled by its `signal`
- * or `timeout` counts that reason as its first failure.
+ * No task group, scope or operator fails with it any more: a group fails with exactly one
+ * error, the cause of its cancellation (the first failure, unwrapped; the `TimeoutError`; the
+ * outer signal's reason), and whatever its tasks end with after that is an echo of the cancel
+ * (see `TaskEvent`'s `'echo'`). It stays exported so that code written against 0.1 still
+ * compiles; see CHANGELOG.md.
  *
  * ## Example
  * ```ts
- * import { runTaskGroup, TaskGroupError } from 'rxjs-asyncer';
+ * import { TaskGroupError } from 'rxjs-asyncer';
  *
- * try {
- *   await runTaskGroup((tg) => {
- *     tg.soonify(() => { throw new Error('a'); })();
- *     tg.soonify(() => { throw new Error('b'); })();
- *   });
- * } catch (error) {
- *   if (error instanceof TaskGroupError) console.log(error.errors.map((e) => e.message));
- * }
+ * const error = new TaskGroupError([new Error('a'), new Error('b')], "task group 'checkout'");
+ * console.log(error.message);
  * // Logs:
- * // [ 'a', 'b' ]
+ * // 2 failures in task group 'checkout': Error: a; Error: b
  * ```
+ * @deprecated Groups fail with one error since 0.2 (the rule of echoes); removed in 1.0.
  */
 export class TaskGroupError extends AggregateError {
   /** Always `'TaskGroupError'`: tells it apart without `instanceof` (across realms, bundles). */

@@ -1,7 +1,7 @@
 import { NEVER, Observable } from 'rxjs';
 import { CancelledError, createLimiter, createScope, TaskGroupClosedError, type Progress } from '../src/index.js';
 import { deferred, flushMicrotasks } from './support/deferred.js';
-import { observableProbe, untilAborted, useFakeTime } from './support/probes.js';
+import { captureUnhandled, nextMacrotask, observableProbe, untilAborted, useFakeTime } from './support/probes.js';
 
 /** Captures what reaches the platform's reportError during a test. */
 function captureReports(): { reports: unknown[]; restore(): void } {
@@ -214,15 +214,22 @@ describe('createScope', () => {
     expect(() => createScope(5 as never)).toThrow('createScope(options): options must be an object or undefined, got 5');
   });
 
-  it('a teardown that throws on cancel is reported, never lost', async () => {
+  it('a teardown that throws on cancel is reported as rxjs reports it, never lost, and is no task failure', async () => {
     const errors: unknown[] = [];
-    const scope = createScope({ onError: (e) => errors.push(e) });
-    scope.startSoon(() => new Observable(() => () => {
-      throw new Error('teardown');
-    }));
-    await flushMicrotasks();
-    scope.cancel();
-    await scope.close();
-    expect(errors.map((e) => (e as Error).message)).toEqual(['teardown']);
+    const unhandled = captureUnhandled();
+    try {
+      const scope = createScope({ onError: (e) => errors.push(e) });
+      scope.startSoon(() => new Observable(() => () => {
+        throw new Error('teardown');
+      }));
+      await flushMicrotasks();
+      scope.cancel();
+      await scope.close();
+      await nextMacrotask();
+      expect(errors).toEqual([]);
+      expect(unhandled.errors.map((e) => (e as Error).message)).toEqual(['teardown']);
+    } finally {
+      unhandled.restore();
+    }
   });
 });

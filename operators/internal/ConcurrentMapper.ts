@@ -1,4 +1,4 @@
-import { failureOf, type MapSettings } from '../../src/engine/index.js';
+import { type MapSettings, reportCleanupErrors } from '../../src/engine/index.js';
 import type { Subscriber } from 'rxjs';
 import { NO_ITEM, Runner, type RunnerOwner } from './Runner.js';
 import { Queue } from './Queue.js';
@@ -98,8 +98,9 @@ export class ConcurrentMapper<T> implements RunnerOwner<T> {
   /** Cancels everything in flight and errors downstream. */
   fail(error: unknown): void {
     this.queue.clear();
-    const errors = this.runner.cancel(error);
-    this.subscriber.error(errors ? failureOf([error, ...errors], 'mapConcurrent') : error);
+    // the failure is the outcome; a teardown that threw while cancelling is reported apart
+    reportCleanupErrors(this.runner.cancel(error));
+    this.subscriber.error(error);
   }
 
   private completeIfDone(): void {

@@ -1,4 +1,4 @@
-import { followTaskValue, type CountTracker, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
+import { followTaskValue, type CountTracker, reportCleanupErrors, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
 import { type Subscriber, type Subscription, timer } from 'rxjs';
 
 /** The losers' abort reason: one shared instance, made on first use, since building an error
@@ -107,10 +107,9 @@ export class FirstWinsRace {
   }
 
   won(value: unknown): void {
-    const errors = this.finish(lostRaceReason());
-    // a loser whose teardown threw fails the race (its resources may still be held), with what
-    // the teardowns threw, as unsubscribing would throw it (rxjs's UnsubscriptionError for several)
-    if (errors) return this.subscriber.error(teardownFailure(errors));
+    // the winner stands; what a loser's teardown threw is reported apart, as RxJS reports an
+    // error nobody can receive
+    reportCleanupErrors(this.finish(lostRaceReason()));
     this.subscriber.next(value);
     this.subscriber.complete();
   }

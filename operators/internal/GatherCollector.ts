@@ -1,5 +1,5 @@
 import type { Subscriber } from 'rxjs';
-import { defineEntry, failureOf, type GatherArgs } from '../../src/engine/index.js';
+import { defineEntry, type GatherArgs, reportCleanupErrors } from '../../src/engine/index.js';
 import { callInput } from './callInput.js';
 import { NO_ITEM, Runner, type RunnerOwner } from './Runner.js';
 
@@ -54,8 +54,10 @@ export class GatherCollector implements RunnerOwner<unknown> {
       if (--this.remaining === 0) this.emit();
       return;
     }
-    const errors = this.runner.cancel(reason);
-    this.subscriber.error(errors ? failureOf([reason, ...errors], 'gather') : reason);
+    // the failure is the outcome; what a sibling's teardown threw while cancelling is reported
+    // apart, as RxJS reports an error nobody can receive
+    reportCleanupErrors(this.runner.cancel(reason));
+    this.subscriber.error(reason);
   }
 
   admits(): boolean {

@@ -2,7 +2,7 @@ import type { Subscription } from 'rxjs';
 import { followTaskValue } from './followTaskValue.js';
 import type { TaskSink } from './TaskSink.js';
 import type { SlotClient, Slots, SlotTicket } from './Slots.js';
-import { failureOf } from './failureOf.js';
+import { reportCleanupErrors } from './reportCleanupError.js';
 import { neverAbortedSignal } from './neverAbortedSignal.js';
 import { tryUnsubscribe } from './tryUnsubscribe.js';
 
@@ -60,9 +60,9 @@ export class LimitedCall<T> implements SlotClient, TaskSink {
       this.finish();
       this.reject(this.signal!.reason);
     } else if (this.state === 'running' && this.subscription) {
-      const reason = this.signal!.reason;
-      const errors = tryUnsubscribe(this.subscription, undefined);
-      this.taskFailed(errors ? failureOf([reason, ...errors], 'limiter.run') : reason);
+      // the abort is the outcome; a teardown that throws is reported apart
+      reportCleanupErrors(tryUnsubscribe(this.subscription, undefined));
+      this.taskFailed(this.signal!.reason);
     }
   }
 
@@ -77,7 +77,10 @@ export class LimitedCall<T> implements SlotClient, TaskSink {
     if (this.state !== 'running') return;
     this.finish();
     this.limiter.releaseSlot(this);
-    this.reject(error);
+    // the rule of echoes: once the signal aborted, what the task rejects with (axios's
+    // CanceledError, a wrapper's own error) is part of the abort, and the abort's reason is the outcome
+    const signal = this.signal;
+    this.reject(signal !== undefined && signal.aborted ? signal.reason : error);
   }
 
   private finish(): void {

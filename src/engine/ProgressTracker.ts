@@ -40,6 +40,14 @@ export class ProgressTracker extends CountTracker {
     if (this.events.observed) this.events.next(Object.freeze({ type: 'progress', id, name, time: this.now(), value }));
   }
 
+  /**
+   * A task already cancelled settled afterwards with `error` (an HTTP client's own abort error,
+   * say): not a failure, an event only, so that it can still be seen while debugging.
+   */
+  echoed(id: number, name: string, error: unknown): void {
+    if (this.events.observed) this.events.next(Object.freeze({ type: 'echo', id, name, time: this.now(), error }));
+  }
+
   /** The batch is over: every stream completes, and later subscribers get the final state. */
   override complete(): void {
     if (this.done) return;

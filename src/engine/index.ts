@@ -9,7 +9,8 @@ export { isPromiseLikeSafe } from './isPromiseLike.js';
 
 // Cancellation and failures
 export { tryUnsubscribe } from './tryUnsubscribe.js';
-export { failureOf, teardownFailure } from './failureOf.js';
+export { teardownFailure } from './failureOf.js';
+export { reportCleanupError, reportCleanupErrors } from './reportCleanupError.js';
 export { taskContext } from './taskContext.js';
 export { currentTaskProgress } from './runningTask.js';
 

@@ -6,6 +6,7 @@ import { isPromiseLikeSafe } from '../engine/isPromiseLike.js';
 import { runningTask, type ProgressReporter } from '../engine/runningTask.js';
 import { taskContext } from '../engine/taskContext.js';
 import { tryUnsubscribe } from '../engine/tryUnsubscribe.js';
+import { reportCleanupErrors } from '../engine/reportCleanupError.js';
 import type { SlotClient, Slots, SlotTicket } from '../engine/Slots.js';
 import type { TaskOwner } from './TaskOwner.js';
 
@@ -140,14 +141,19 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     const state = this._state;
     if (state !== 'running' && state !== 'abandoned') return;
     this._detach();
-    if (!this._group.isCancellation(error)) {
+    const group = this._group;
+    if (!group.cancelled) {
       const observed = this._waiting !== undefined && this._waiting.length > 0;
-      if (state === 'running') this._finish('rejected', error, true);
+      this._finish('rejected', error, true);
       // after the SoonValue settled and before the slot is released: the first failure
       // cancels the siblings first, so the slot cannot go to one of them
-      this._group.taskFailed(error, observed);
-    } else if (state === 'running') {
-      this._finish('cancelled', this._group.cancelledError(this._label), true);
+      group.taskFailed(error, observed);
+    } else {
+      // The rule of echoes: once the group's signal aborted, whatever the task ends with (the
+      // reason, an AbortError, axios's CanceledError, a wrapper's own error) is part of its
+      // cancellation. `events$` still shows it, for whoever debugs.
+      if (state === 'running') this._finish('cancelled', group.cancelledError(this._label), true);
+      group.taskEchoed(this, error);
     }
     this._end();
   }
@@ -175,8 +181,9 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
           return;
         }
         this._detach();
-        const errors = tryUnsubscribe(subscription, undefined);
-        if (errors) for (const error of errors) this._group.taskFailed(error); // a teardown that throws is a failure
+        // a teardown that throws while the group cancels does not change the group's outcome: it
+        // is reported as RxJS reports an error nobody can receive
+        reportCleanupErrors(tryUnsubscribe(subscription, undefined));
         this._end();
         return;
       }

@@ -23,8 +23,13 @@ export interface TaskOwner {
   taskDone(): void;
   /** Takes a task out of cancellation's reach (the task knows its index in the owner's list). */
   removeLive(task: { _slot: number }): void;
-  /** Whether `error` only echoes the owner's cancellation, so that it is not a failure. */
-  isCancellation(error: unknown): boolean;
+  /**
+   * Whether the owner's signal has aborted. From then on, whatever a task settles with is part of
+   * its cancellation (an echo), never a failure: the rule of echoes.
+   */
+  readonly cancelled: boolean;
+  /** A task cancelled earlier settled with `error` afterwards: an echo, told to `events$` only. */
+  taskEchoed(task: SoonValue<unknown>, error: unknown): void;
   /** The error a task cancelled by the owner settles with. */
   cancelledError(taskLabel: string): CancelledError;
 }

@@ -10,7 +10,6 @@ import type { TaskOwner } from './TaskOwner.js';
 import { TaskGroupClosedError } from '../TaskGroupClosedError.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { describeError } from '../engine/describe.js';
-import { failureOf } from '../engine/failureOf.js';
 import { GroupTask, ONE_ARGUMENT } from './GroupTask.js';
 import type { Slots } from '../engine/Slots.js';
 import { runningTask } from '../engine/runningTask.js';
@@ -37,25 +36,6 @@ export type CloseListener = (failed: boolean, error: unknown) => void;
 /** The signal of a parent group or scope that is still open, else undefined. */
 const parentSignal = (parent: object | undefined): AbortSignal | undefined =>
   parent instanceof TaskScope && !parent.closed ? parent.signal : undefined;
-
-/** `instanceof CancelledError`, false for a value that cannot be asked (a revoked Proxy). */
-const isCancelledError = (error: unknown): boolean => {
-  try {
-    return error instanceof CancelledError;
-  } catch {
-    return false;
-  }
-};
-
-/** Whether `error` is an object named 'AbortError', as fetch and AbortSignal make them. */
-const isAbortError = (error: unknown): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  try {
-    return (error as { name?: unknown }).name === 'AbortError';
-  } catch {
-    return false; // an error whose name cannot be read is not an echo of the cancellation
-  }
-};
 
 /**
  * The one implementation behind `createTaskGroup`, `runTaskGroup` and `taskGroup`.
@@ -90,17 +70,18 @@ export class TaskScope implements TaskGroup, TaskOwner {
   /** whether a microtask will start `startQueue` */
   private startScheduled = false;
   protected state: 'open' | 'joining' | 'closed' = 'open';
-  /** whether `signal` has aborted: a plain field, read on every spawn (the getter is not free) */
-  protected cancelled = false;
+  /** whether `signal` has aborted: a plain field, read on every spawn (the getter is not free).
+   * From then on whatever a task settles with is an echo of the cancellation, not a failure */
+  cancelled = false;
   /** whether tasks may still be added while joining (a group: yes; a closing scope: no) */
   protected acceptsWhileJoining = true;
-  /** every failure in order of occurrence: task errors, and the outside signal's or timeout's reason */
-  private readonly failures: unknown[] = [];
   /** the promise every join() returns, made on the first call */
   private joined: Promise<void> | undefined = undefined;
   /** called when the group closes */
   private closeListeners: CloseListener[] = [];
-  /** the group's failure once closed: undefined, one error, or a TaskGroupError */
+  /** the group's failure: the cause of its cancellation (the first task failure, the timeout's or
+   * the outer signal's reason), recorded when it happens; `cancel()` records none. Only one can
+   * be: what happens after the cancel is an echo (the rule of echoes) */
   private failure: { readonly error: unknown } | undefined = undefined;
   /** the `signal` option and the parent's signal, listened to until the group is cancelled or closed */
   private watched: AbortSignal[] | undefined = undefined;
@@ -212,9 +193,9 @@ export class TaskScope implements TaskGroup, TaskOwner {
     }
   }
 
-  /** A failure of the body: counts like a task's, unless it is only the echo of a cancellation. */
+  /** A failure of the body: counts like a task's, unless the group was cancelled first (an echo). */
   bodyFailed(error: unknown): void {
-    if (!this.isCancellation(error)) this.taskFailed(error);
+    if (!this.cancelled) this.taskFailed(error);
   }
 
   taskStarted(task: GroupTask): void {
@@ -242,8 +223,9 @@ export class TaskScope implements TaskGroup, TaskOwner {
 
   /** A task failed for real: record it; the first failure cancels the rest. */
   taskFailed(error: unknown, _observed?: boolean): void {
-    this.failures.push(error);
-    if (!this.cancelled) this.abort(error);
+    if (this.cancelled) return; // an echo: tasks check first, this is the guarantee
+    this.failure = { error };
+    this.abort(error);
   }
 
   /** Takes a task out of cancellation's reach. */
@@ -268,9 +250,9 @@ export class TaskScope implements TaskGroup, TaskOwner {
     if (this.state === 'joining') this.settleClose();
   }
 
-  /** Whether `error` only echoes the group's cancellation, so that it is not a failure. */
-  isCancellation(error: unknown): boolean {
-    return this.cancelled && (error === this.signal.reason || isCancelledError(error) || isAbortError(error));
+  taskEchoed(task: GroupTask, error: unknown): void {
+    const tracker = this.tracker;
+    if (tracker.watched) tracker.echoed(this.idOf(task), task._name, error);
   }
 
   cancelledError(taskLabel: string): CancelledError {
@@ -366,7 +348,7 @@ export class TaskScope implements TaskGroup, TaskOwner {
   /** Cancellation from the `signal` option or the `timeout`: the reason is also a failure. */
   protected failFromOutside(reason: unknown): void {
     if (this.cancelled || this.state === 'closed') return;
-    this.failures.push(reason);
+    this.failure = { error: reason };
     this.abort(reason);
   }
 
@@ -385,10 +367,6 @@ export class TaskScope implements TaskGroup, TaskOwner {
   private settleClose(): void {
     this.state = 'closed';
     this.stopWatching();
-    const failures = this.failures;
-    if (failures.length > 0) {
-      this.failure = { error: failureOf(failures, this.label) };
-    }
     const listeners = this.closeListeners;
     this.closeListeners = [];
     this.tracker.complete();

@@ -3,7 +3,8 @@
  *
  * Every task gives `'added'`, then `'started'` if its function was called (then any number of
  * `'progress'`, for a task that reports progress), then exactly one of `'fulfilled'`, `'failed'` or
- * `'cancelled'`. Times are `performance.now()` milliseconds and never
+ * `'cancelled'`; a task cancelled while its promise ran may give one `'echo'` after its `'cancelled'`.
+ * Times are `performance.now()` milliseconds and never
  * decrease along the stream. Events are frozen.
  *
  * ## Example
@@ -22,7 +23,7 @@
  */
 export interface TaskEvent {
   /** What happened. */
-  readonly type: 'added' | 'started' | 'progress' | 'fulfilled' | 'failed' | 'cancelled';
+  readonly type: 'added' | 'started' | 'progress' | 'fulfilled' | 'failed' | 'cancelled' | 'echo';
   /** The task's number, unique within its group or scope: 1, 2, 3 ... in the order tasks are first seen
    * by a watcher (tasks are numbered only while somebody watches, so an unwatched group pays nothing). */
   readonly id: number;
@@ -30,7 +31,11 @@ export interface TaskEvent {
   readonly name: string;
   /** When it happened: `performance.now()`, in milliseconds. */
   readonly time: number;
-  /** The error, for `'failed'`. */
+  /**
+   * The error, for `'failed'` and `'echo'`. An `'echo'` is what a task rejected with after it was
+   * cancelled (axios's `CanceledError`, a wrapper's `new Error('request cancelled')`): part of its
+   * cancellation, never a failure of the group, reported here only so that it can be seen.
+   */
   readonly error?: unknown;
   /**
    * What a running task reported, for `'progress'`: a remote task's `ctx.progress(value)`

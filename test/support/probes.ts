@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs';
+import { config, Observable } from 'rxjs';
 
 /** An Observable that counts its subscriptions and teardowns, and lets the test drive it. */
 export interface ObservableProbe<T> {
@@ -51,3 +51,17 @@ export const untilAborted = (signal: AbortSignal): Promise<never> =>
 export function useFakeTime(): void {
   jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
 }
+
+/**
+ * Catches what rxjs's `config.onUnhandledError` receives (where the library reports a teardown
+ * that threw while it cancelled) until `restore()`.
+ */
+export function captureUnhandled(): { readonly errors: unknown[]; restore(): void } {
+  const errors: unknown[] = [];
+  const previous = config.onUnhandledError;
+  config.onUnhandledError = (error) => errors.push(error);
+  return { errors, restore: () => (config.onUnhandledError = previous) };
+}
+
+/** Lets a timer-reported error (rxjs reports from a timer) arrive, with real timers. */
+export const nextMacrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));

@@ -18,7 +18,8 @@ export function buildTimeline(events: readonly TaskEvent[], stoppedAt: number): 
       rows.set(event.id, row);
     }
     if (event.type === 'started') row.started = event.time;
-    else if (event.type !== 'added' && event.type !== 'progress') {
+    // an echo comes after its task's 'cancelled', which already ended the row
+    else if (event.type !== 'added' && event.type !== 'progress' && event.type !== 'echo') {
       row.ended = event.time;
       row.outcome = event.type;
     }
