@@ -92,17 +92,19 @@ function limited(limiter: Limiter, req: HttpRequest<unknown>, next: HttpHandlerF
   });
 }
 
-/** Sends `req` on to `subscriber`; the slot goes back (`release`) when the response ends. */
+/**
+ * Sends `req` on to `subscriber`. The slot goes back (`release`) once the request's Observable
+ * has finalized, after the interceptors behind this one ran their own `finalize`: releasing on
+ * the response itself let a queued request reach the backend while the previous one was still
+ * open there (seen under zone.js, whose promise jobs can run before a finalizer).
+ */
 function send(req: HttpRequest<unknown>, next: HttpHandlerFn, subscriber: Subscriber<HttpEvent<unknown>>, release: () => void): Subscription {
-  return next(req).subscribe({
+  const inner = next(req).subscribe({
     next: (event) => subscriber.next(event),
-    error: (error: unknown) => {
-      release();
-      subscriber.error(error);
-    },
-    complete: () => {
-      release();
-      subscriber.complete();
-    },
+    error: (error: unknown) => subscriber.error(error),
+    complete: () => subscriber.complete(),
   });
+  // a finalizer added after subscribe runs after the source's own (at once if it already ended)
+  inner.add(release);
+  return inner;
 }

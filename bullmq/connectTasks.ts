@@ -1,4 +1,4 @@
-import { describe } from '../src/engine/index.js';
+import { assertOptionalDuration, describe } from '../src/engine/index.js';
 import { RemoteCaller } from './internal/RemoteCaller.js';
 import type { ConnectTasksOptions } from './types/ConnectTasksOptions.js';
 import type { RemoteTasks } from './types/RemoteTasks.js';
@@ -64,6 +64,5 @@ export function connectTasks<M = Record<string, (...args: never[]) => unknown>>(
 }
 
 function assertMs(value: unknown, option: string): asserts value is number {
-  if (typeof value !== 'number') throw new TypeError(`${CALLER}: options.${option} must be a number of milliseconds > 0, got ${describe(value)}`);
-  if (!(value > 0 && value <= 2_147_483_647)) throw new RangeError(`${CALLER}: options.${option} must be a number of milliseconds > 0, got ${describe(value)}`);
+  assertOptionalDuration(value, `${CALLER}: options.${option}`, 'period');
 }

@@ -1,4 +1,4 @@
-import { describe } from '../src/engine/index.js';
+import { assertOptionalDuration, describe } from '../src/engine/index.js';
 import { TaskRunner } from './internal/TaskRunner.js';
 import type { ServeTasksOptions } from './types/ServeTasksOptions.js';
 import type { TaskServer } from './types/TaskServer.js';
@@ -34,7 +34,7 @@ const CALLER = 'serveTasks(queue, tasks, options)';
  * @throws {TypeError} when `queue` is not a non-empty string, `tasks` has a value that is not a
  * function, or `options.connection` is missing.
  */
-export async function serveTasks(queue: string, tasks: object, options: ServeTasksOptions): Promise<TaskServer> {
+export function serveTasks(queue: string, tasks: object, options: ServeTasksOptions): Promise<TaskServer> {
   if (typeof queue !== 'string' || queue === '') throw new TypeError(`${CALLER}: queue must be a non-empty string, got ${describe(queue)}`);
   if (typeof tasks !== 'object' || tasks === null) throw new TypeError(`${CALLER}: tasks must be an object of functions, got ${describe(tasks)}`);
   const entries = Object.entries(tasks);
@@ -46,10 +46,8 @@ export async function serveTasks(queue: string, tasks: object, options: ServeTas
     throw new TypeError(`${CALLER}: options.connection must be ioredis options or an ioredis client, got ${describe((options as { connection?: unknown } | null)?.connection)}`);
   }
   const { closeTimeoutMs } = options;
-  if (closeTimeoutMs !== undefined && !(typeof closeTimeoutMs === 'number' && closeTimeoutMs >= 0)) {
-    throw new RangeError(`${CALLER}: options.closeTimeoutMs must be a number of milliseconds >= 0, got ${describe(closeTimeoutMs)}`);
-  }
+  assertOptionalDuration(closeTimeoutMs, `${CALLER}: options.closeTimeoutMs`);
+  // the checks above throw at the call; only the connection is awaited
   const runner = new TaskRunner(queue, tasks as Record<string, unknown>, options);
-  await runner.start();
-  return runner;
+  return runner.start().then(() => runner);
 }

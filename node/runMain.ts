@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import process from 'node:process';
 import { runTaskGroup, type Resolved, type TaskGroup } from '../src/index.js';
-import { describe, type HasRunningTasks, stillRunning } from '../src/engine/index.js';
+import { assertOptionalDuration, describe, type HasRunningTasks, stillRunning } from '../src/engine/index.js';
 import { formatFailure } from './internal/formatFailure.js';
 import type { RunMainOptions } from './types/RunMainOptions.js';
 
@@ -55,9 +55,13 @@ export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | Pro
   let group: (TaskGroup & Partial<HasRunningTasks>) | undefined;
   let teardownTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const stop = (code: number): void => {
+  /** Exits with `code`; what it returns never settles (the process ends first). */
+  const stop = (code: number): Promise<never> => {
     removeHandlers();
-    process.exit(code);
+    // a timer, not at once: an error reported from a timer armed before the end (a teardown that
+    // threw while the group cancelled, reported as rxjs reports it) reaches stderr first
+    setTimeout(() => process.exit(code));
+    return new Promise<never>(() => undefined);
   };
   const onSignal = (signal: Signal): void => {
     if (received !== undefined) {
@@ -70,6 +74,7 @@ export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | Pro
     received = signal;
     process.stderr.write(`${label}: ${signal} received, cancelling${signal === 'SIGINT' ? ' (Ctrl-C again to exit at once)' : ''}\n`);
     controller.abort(new DOMException(`${label} received ${signal}`, 'AbortError'));
+    if (teardownTimeout === Infinity) return; // wait for the tasks as long as they take
     teardownTimer = setTimeout(() => {
       const names = (group?.[stillRunning]?.() ?? []).map((task) => (task ? `'${task}'` : 'an anonymous task'));
       process.stderr.write(`${label}: after ${signal}, ${names.length} task(s) still running after ${teardownTimeout} ms: ${names.join(', ')}; exiting anyway\n`);
@@ -101,7 +106,7 @@ export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | Pro
     (value) => {
       removeHandlers();
       const code = received === undefined ? 0 : EXIT_CODES[received];
-      if (exit) stop(code);
+      if (exit) return stop(code);
       return value;
     },
     (error: unknown) => {
@@ -109,7 +114,7 @@ export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | Pro
       const code = received === undefined ? 1 : EXIT_CODES[received];
       const cancelledOnly = received !== undefined && (error as { name?: unknown } | null)?.name === 'AbortError';
       process.stderr.write(cancelledOnly ? `${label}: cancelled by ${received}\n` : `${label} failed:\n${formatFailure(error)}\n`);
-      if (exit) stop(code);
+      if (exit) return stop(code);
       throw error;
     },
   ) as Promise<Resolved<R>>;
@@ -122,9 +127,7 @@ function checkOptions(body: unknown, options: RunMainOptions | undefined): RunMa
   if (typeof options !== 'object' || options === null) throw new TypeError(`${caller}: options must be an object or undefined, got ${describe(options)}`);
   const { name, teardownTimeout, exit } = options;
   if (name !== undefined && typeof name !== 'string') throw new TypeError(`${caller}: options.name must be a string, got ${describe(name)}`);
-  if (teardownTimeout !== undefined && (typeof teardownTimeout !== 'number' || !(teardownTimeout >= 0 && teardownTimeout <= 2_147_483_647))) {
-    throw new RangeError(`${caller}: options.teardownTimeout must be a number of milliseconds from 0 to 2147483647, got ${describe(teardownTimeout)}`);
-  }
+  assertOptionalDuration(teardownTimeout, `${caller}: options.teardownTimeout`);
   if (exit !== undefined && typeof exit !== 'boolean') throw new TypeError(`${caller}: options.exit must be a boolean, got ${describe(exit)}`);
   return { name, teardownTimeout, exit };
 }

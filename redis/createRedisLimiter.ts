@@ -1,5 +1,5 @@
 import type { Limiter } from '../src/index.js';
-import { assertConcurrency, checkRate, describe, readOptions } from '../src/engine/index.js';
+import { assertConcurrency, assertOptionalDuration, checkRate, describe, readOptions } from '../src/engine/index.js';
 import { RedisLimiter } from './internal/RedisLimiter.js';
 import type { RedisLimiterOptions } from './types/RedisLimiterOptions.js';
 
@@ -69,10 +69,7 @@ export function createRedisLimiter(options: RedisLimiterOptions): Limiter & Asyn
   return new RedisLimiter({ client, key, concurrency, rate, leaseMs, pollMs, timeoutMs, name });
 }
 
-/** A duration option: a finite number of ms > 0. */
+/** A duration option: a finite number of ms > 0, through the engine's one duration check. */
 function assertMs(value: unknown, option: string): asserts value is number {
-  if (typeof value !== 'number') throw new TypeError(`${CALLER}: options.${option} must be a number of milliseconds > 0, got ${describe(value)}`);
-  if (!(value > 0 && value <= 2_147_483_647)) {
-    throw new RangeError(`${CALLER}: options.${option} must be a number of milliseconds > 0 (at most 2147483647), got ${describe(value)}`);
-  }
+  assertOptionalDuration(value, `${CALLER}: options.${option}`, 'period');
 }

@@ -500,7 +500,7 @@ describe('createTaskGroup: bad input is refused at once', () => {
     [{ timeout: -1 }, RangeError, 'createTaskGroup(options): options.timeout must be a number of milliseconds from 0 to 2147483647, or Infinity, got -1'],
     [{ timeout: NaN }, RangeError, 'options.timeout must be a number of milliseconds from 0 to 2147483647, or Infinity, got NaN'],
     [{ timeout: 2 ** 31 }, RangeError, 'got 2147483648'],
-    [{ timeout: '10' }, TypeError, 'createTaskGroup(options): options.timeout must be a number of milliseconds, got "10"'],
+    [{ timeout: '10' }, TypeError, 'createTaskGroup(options): options.timeout must be a number of milliseconds from 0 to 2147483647, or Infinity, got "10"'],
     [{ signal: {} }, TypeError, 'createTaskGroup(options): options.signal must be an AbortSignal, got [object Object]'],
     [{ signal: new AbortController() }, TypeError, 'options.signal must be an AbortSignal, got [object AbortController]'],
     [{ name: 5 }, TypeError, 'createTaskGroup(options): options.name must be a string, got 5'],

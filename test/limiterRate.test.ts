@@ -146,9 +146,9 @@ describe('createLimiter: rate', () => {
     [{ rate: { limit: 0, interval: 10 } }, RangeError, 'options.rate.limit must be an integer >= 1, got 0'],
     [{ rate: { limit: 1.5, interval: 10 } }, RangeError, 'options.rate.limit must be an integer >= 1, got 1.5'],
     [{ rate: { limit: '1', interval: 10 } }, TypeError, 'options.rate.limit must be an integer >= 1, got "1"'],
-    [{ rate: { limit: 1, interval: 0 } }, RangeError, 'options.rate.interval must be a finite number of milliseconds > 0, got 0'],
+    [{ rate: { limit: 1, interval: 0 } }, RangeError, 'options.rate.interval must be a number of milliseconds > 0 (at most 2147483647), got 0'],
     [{ rate: { limit: 1, interval: Infinity } }, RangeError, 'got Infinity'],
-    [{ rate: { limit: 1 } }, TypeError, 'options.rate.interval must be a number of milliseconds > 0, got undefined'],
+    [{ rate: { limit: 1 } }, TypeError, 'options.rate.interval must be a number of milliseconds > 0 (at most 2147483647), got undefined'],
     [{ priority: 'yes' }, TypeError, 'createLimiter(concurrency, options): options.priority must be a boolean, got "yes"'],
     ['fast', TypeError, 'createLimiter(concurrency, options): options must be an object or undefined, got "fast"'],
   ])('refuses options %p', (options, type, message) => {

@@ -1,4 +1,4 @@
-import { assertConcurrency, describe } from '../src/engine/index.js';
+import { assertConcurrency, assertOptionalDuration, describe } from '../src/engine/index.js';
 import { PoolClient } from './internal/PoolClient.js';
 import type { WorkerPool } from './types/WorkerPool.js';
 import type { WorkerPoolOptions } from './types/WorkerPoolOptions.js';
@@ -50,9 +50,7 @@ export function createWorkerPool<M>(url: URL | string, options?: WorkerPoolOptio
     if (size === Infinity) throw new RangeError(`${caller}: options.size must be a finite integer >= 1, got Infinity`);
   }
   if (name !== undefined && typeof name !== 'string') throw new TypeError(`${caller}: options.name must be a string, got ${describe(name)}`);
-  if (idleTimeout !== undefined && (typeof idleTimeout !== 'number' || Number.isNaN(idleTimeout) || idleTimeout < 0)) {
-    throw new RangeError(`${caller}: options.idleTimeout must be a number of milliseconds >= 0 or Infinity, got ${describe(idleTimeout)}`);
-  }
+  assertOptionalDuration(idleTimeout, `${caller}: options.idleTimeout`);
   const client = new PoolClient(url, { size, name, idleTimeout });
   return {
     call: client.call as WorkerPool<M>['call'],

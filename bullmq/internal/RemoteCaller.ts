@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
-import { CallObservable, currentTaskProgress, describe, describeError, fromSentError, settlesWithin, withTimeout } from '../../src/engine/index.js';
+import { CallObservable, currentTaskProgress, describe, describeError, fromSentError, namedAfter, settlesWithin, withTimeout } from '../../src/engine/index.js';
 import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
 import { keysOf, type JobData, type Outcome } from './keys.js';
 import { describeConnection, rawClient, type RawClient } from './rawClient.js';
@@ -64,12 +64,13 @@ export class RemoteCaller {
   private functionFor(name: string): (...args: unknown[]) => CallObservable<unknown> {
     let fn = this.functions.get(name);
     if (!fn) {
-      fn = (...args: unknown[]) => {
+      // named after the remote function: a group's task running it is named the same
+      fn = namedAfter((...args: unknown[]) => {
         const prepared = this.prepare(name, args, `remote.call.${name}(...args)`);
         // called from a group's task: its progress reports reach that group's events$
         const report = currentTaskProgress();
         return new CallObservable((signal) => this.send(name, prepared, signal, report), `remote call ${name}`);
-      };
+      }, name);
       this.functions.set(name, fn);
     }
     return fn;

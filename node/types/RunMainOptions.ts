@@ -7,7 +7,8 @@ export interface RunMainOptions {
   readonly name?: string;
   /**
    * After Ctrl-C (or SIGTERM), how long tasks may take to finish their cancellation: past it, the
-   * tasks still running are named on stderr and the program exits anyway.
+   * tasks still running are named on stderr and the program exits anyway. From 0 to 2147483647 ms,
+   * or `Infinity` to wait as long as they take.
    * @default 5000
    */
   readonly teardownTimeout?: number;

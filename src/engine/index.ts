@@ -27,7 +27,7 @@ export { defineEntry } from './defineEntry.js';
 export { LinkedList, ListNode } from './LinkedList.js';
 
 // Argument checks: one per public entry point, one message format ("caller: what must be ..., got ...")
-export { assertConcurrency, assertFunction, assertOptionalSignal, assertOptionsObject, readOptions } from './checks/assert.js';
+export { assertConcurrency, assertFunction, assertOptionalDuration, assertOptionalSignal, assertOptionsObject, readOptions } from './checks/assert.js';
 export { checkAcquireCall } from './checks/checkLimiterRunArgs.js';
 export { checkRate } from './checks/checkLimiterOptions.js';
 export { checkSoonifyArgs } from './checks/checkSoonifyArgs.js';
@@ -46,6 +46,7 @@ export { stillRunning, type HasRunningTasks } from './stillRunning.js';
 export { withTimeout } from './withTimeout.js';
 export { settlesWithin } from './settlesWithin.js';
 export { CallObservable, type SendJob } from './CallObservable.js';
+export { namedAfter } from './namedAfter.js';
 export { fromSentError, toSentError } from './errorTransport.js';
 
 // Progress and events

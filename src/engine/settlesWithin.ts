@@ -1,5 +1,6 @@
 /**
- * Whether `promise` settles (either way) within `ms`: for a close that must not wait forever.
+ * Whether `promise` settles (either way) within `ms` (Infinity: waits as long as it takes): for a
+ * close that must not wait forever.
  * The timer is cleared as soon as it does.
  * @internal
  */
@@ -9,5 +10,6 @@ export function settlesWithin(promise: Promise<unknown>, ms: number): Promise<bo
     () => true,
     () => true,
   );
+  if (ms === Infinity) return settled; // setTimeout would fire at once: Infinity overflows
   return Promise.race([settled, new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)))]).finally(() => clearTimeout(timer));
 }

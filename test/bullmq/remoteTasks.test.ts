@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { lastValueFrom, of, Subject, takeUntil, toArray } from 'rxjs';
-import { runTaskGroup } from '../../src/index.js';
+import { createLimiter, runTaskGroup } from '../../src/index.js';
 import { firstWins, mapConcurrent } from '../../operators/index.js';
 import { connectTasks, serveTasks } from '../../bullmq/index.js';
 import { startRedisServer, type RedisServer } from '../redis/redisServer.js';
@@ -103,6 +103,39 @@ describe('rxjs-asyncer/bullmq with real processes', () => {
     });
     // QueueEvents delivers progress and completion in the order the worker sent them
     expect(events).toEqual(['added', 'started', 'progress 0.5', 'progress {"step":"done"}', 'fulfilled']);
+  });
+
+  it('a remote call run as a group\'s task is named after its task, in events$ and in the timeout\'s message', async () => {
+    const names: string[] = [];
+    const error = await runTaskGroup((tg) => {
+      tg.events$.subscribe((e) => names.push(`${e.type} ${e.name}`));
+      tg.startSoon(remote.call.add, 1, 2);
+      tg.startSoon(remote.call.spin, 'named');
+    }, { timeout: 1000 }).catch((e: unknown) => e as Error);
+    expect(names.slice(0, 2)).toEqual(['added add', 'added spin']);
+    expect(names).toContain('fulfilled add');
+    expect(String(error)).toContain("still running: task 'spin'");
+    await until(aborted('named'), 'the timed-out spin was aborted');
+  });
+
+  it('echoes: a remote handler that ends its cancel with its own error never reaches the outcome', async () => {
+    const boom = new Error('sibling failed');
+    await expect(
+      runTaskGroup((tg) => {
+        tg.startSoon(remote.call.spinThenThrow, 'echo-group');
+        tg.startSoon(async () => {
+          await until(started('echo-group'), 'echo spin started');
+          throw boom;
+        });
+      }),
+    ).rejects.toBe(boom);
+    const limiter = createLimiter(1);
+    const controller = new AbortController();
+    const run = limiter.run((signal) => remote.run('spinThenThrow', ['echo-run'], { signal }), controller.signal);
+    await until(started('echo-run'), 'echo run started');
+    controller.abort('stop');
+    await expect(run).rejects.toBe('stop');
+    expect([limiter.running, limiter.pending]).toEqual([0, 0]);
   });
 
   it('unsubscribing a running call aborts ctx.signal on the worker within 1 s, and it never runs again', async () => {
@@ -237,13 +270,43 @@ describe('rxjs-asyncer/bullmq: one listener, and Redis unreachable', () => {
     await caller.close();
   });
 
+  it('closeTimeoutMs: Infinity lets a running job finish however long close() waits (it was aborted 1 ms after close)', async () => {
+    const name = freshQueue();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let startedJob!: () => void;
+    const jobStarted = new Promise<void>((resolve) => (startedJob = resolve));
+    const server = await serveTasks(name, {
+      hold: async (ctx: { signal: AbortSignal }) => {
+        startedJob();
+        await gate;
+        return ctx.signal.aborted ? 'aborted' : 'finished';
+      },
+    }, { connection: connection(), closeTimeoutMs: Infinity });
+    const caller = connectTasks<{ hold(): Promise<string> }>(name, { connection: connection() });
+    const result = caller.call.hold().then((value) => value);
+    await jobStarted;
+    const closed = server.close();
+    // 100 ms: a hundred times the overflowed timer's 1 ms; the job must still run unaborted
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await closed;
+    expect(await result).toBe('finished');
+    await caller.close();
+  });
+
   it('refuses bad input at once', async () => {
     expect(() => connectTasks('' as never, { connection: connection() })).toThrow(new TypeError('connectTasks(queue, options): queue must be a non-empty string, got ""'));
-    expect(() => connectTasks('q', { connection: connection(), leaseMs: 0 })).toThrow(new RangeError('connectTasks(queue, options): options.leaseMs must be a number of milliseconds > 0, got 0'));
+    expect(() => connectTasks('q', { connection: connection(), leaseMs: 0 })).toThrow(new RangeError('connectTasks(queue, options): options.leaseMs must be a number of milliseconds > 0 (at most 2147483647), got 0'));
     expect(() => connectTasks('q', { connection: 'redis://x' as never })).toThrow('options.connection must be ioredis options or an ioredis client, got "redis://x"');
     expect(() => connectTasks('q', { connection: connection(), timeoutMs: '1' as never })).toThrow(TypeError);
-    await expect(serveTasks(5 as never, { add: () => 1 }, { connection: connection() })).rejects.toThrow('serveTasks(queue, tasks, options): queue must be a non-empty string, got 5');
-    await expect(serveTasks('q', { add: () => 1, size: 3 }, { connection: connection() })).rejects.toThrow('serveTasks(queue, tasks, options): tasks.size must be a function, got 3');
+    expect(() => serveTasks(5 as never, { add: () => 1 }, { connection: connection() })).toThrow('serveTasks(queue, tasks, options): queue must be a non-empty string, got 5');
+    expect(() => serveTasks('q', { add: () => 1, size: 3 }, { connection: connection() })).toThrow('serveTasks(queue, tasks, options): tasks.size must be a function, got 3');
+    for (const closeTimeoutMs of [2 ** 31, NaN, -1]) {
+      expect(() => serveTasks('q', { add: () => 1 }, { connection: connection(), closeTimeoutMs })).toThrow(
+        new RangeError(`serveTasks(queue, tasks, options): options.closeTimeoutMs must be a number of milliseconds from 0 to 2147483647, or Infinity, got ${closeTimeoutMs}`),
+      );
+    }
     const checked = connectTasks<Tasks>('q', { connection: connection(), tasks: ['add'] });
     expect(() => (checked.run as (name: string, args: unknown[]) => unknown)('spin', ['x'])).toThrow(new TypeError('remote.run(name, args, options): there is no task "spin"; the tasks are add'));
     expect(() => checked.run('add', 'x' as never)).toThrow('remote.run(name, args, options): args must be an array of the task\'s arguments, got "x"');

@@ -33,15 +33,16 @@ describe('runMain, in real processes', () => {
     expect(code).toBe(0);
   });
 
-  it('exits 1 after a failure, printing every failure and the cause chain, readably', async () => {
+  it('exits 1 after a failure, printing the failure and its cause chain readably, then the teardown error the cancel met', async () => {
     const { code, stderr } = await start('failure');
     expect(code).toBe(1);
     const lines = stderr.split('\n');
     expect(lines[0]).toBe("main 'import' failed:");
-    expect(lines[1]).toBe("TaskGroupError: 2 failures in task group 'import': Error: could not load; TypeError: teardown broke");
-    expect(stderr).toMatch(/\n  - Error: could not load\n\s+at .*program\.mjs/);
+    expect(lines[1]).toBe('Error: could not load');
+    expect(stderr).toMatch(/\n\s+at .*program\.mjs/);
     expect(stderr).toMatch(/caused by Error: ECONNREFUSED 127\.0\.0\.1:5432/);
-    expect(stderr).toMatch(/\n  - TypeError: teardown broke/);
+    // reported as rxjs reports an error nobody receives: thrown from a timer, after the failure
+    expect(stderr.indexOf('TypeError: teardown broke')).toBeGreaterThan(stderr.indexOf('could not load'));
   });
 
   it.each([

@@ -237,7 +237,7 @@ describe('createRedisLimiter', () => {
     [{ key: '', concurrency: 1 }, TypeError, 'createRedisLimiter(options): options.key must be a non-empty string, got ""'],
     [{ key: 'k', concurrency: 0 }, RangeError, 'createRedisLimiter(options): options.concurrency must be an integer >= 1 or Infinity, got 0'],
     [{ key: 'k', concurrency: 1, leaseMs: 0 }, RangeError, 'createRedisLimiter(options): options.leaseMs must be a number of milliseconds > 0 (at most 2147483647), got 0'],
-    [{ key: 'k', concurrency: 1, leaseMs: '5' }, TypeError, 'options.leaseMs must be a number of milliseconds > 0, got "5"'],
+    [{ key: 'k', concurrency: 1, leaseMs: '5' }, TypeError, 'options.leaseMs must be a number of milliseconds > 0 (at most 2147483647), got "5"'],
     [{ key: 'k', concurrency: 1, pollMs: -1 }, RangeError, 'options.pollMs must be a number of milliseconds > 0'],
     [{ key: 'k', concurrency: 1, timeoutMs: NaN }, RangeError, 'options.timeoutMs must be a number of milliseconds > 0'],
     [{ key: 'k', concurrency: 1, rate: { limit: 0, interval: 1 } }, RangeError, 'createRedisLimiter(options): options.rate.limit must be an integer >= 1, got 0'],

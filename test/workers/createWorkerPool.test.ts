@@ -55,6 +55,28 @@ describe('createWorkerPool', () => {
     expect(error.cause).toMatchObject({ name: 'RangeError', message: 'the root cause' });
   });
 
+  it('a thrown value that is not an Error reaches the caller as that same value', async () => {
+    pool = createWorkerPool<MathWorker>(workerUrl, { size: 1 });
+    await expect(pool.call.throwValue('plain string failure')).rejects.toBe('plain string failure');
+    await expect(pool.run('throwValue', [42])).rejects.toBe(42);
+    await expect(pool.call.throwValue({ code: 'E_PLAIN' })).rejects.toEqual({ code: 'E_PLAIN' });
+    await expect(pool.call.throwValue(undefined)).rejects.toBeUndefined();
+  });
+
+  it('a sibling failure cancels a running worker call: the group fails with that failure alone', async () => {
+    pool = createWorkerPool<MathWorker>(workerUrl, { size: 1 });
+    const flags = new Int32Array(new SharedArrayBuffer(8));
+    const boom = new Error('boom');
+    const group = runTaskGroup((tg) => {
+      tg.startSoon(pool.call.spin, flags, 0, undefined);
+      tg.startSoon(async () => {
+        await started(flags, 0);
+        throw boom;
+      });
+    });
+    await expect(group).rejects.toBe(boom);
+  });
+
   it('a worker that crashes fails only its call and is replaced', async () => {
     pool = createWorkerPool<MathWorker>(workerUrl, { size: 1, name: 'crashy' });
     await expect(pool.call.crash()).rejects.toThrow(/^worker pool 'crashy': the worker running pool.run\('crash', args\) crashed/);
@@ -123,7 +145,7 @@ describe('createWorkerPool', () => {
   it('refuses bad input at once', () => {
     expect(() => createWorkerPool(42 as never)).toThrow(new TypeError('createWorkerPool(url, options): url must be a URL or a non-empty string, got 42'));
     expect(() => createWorkerPool(workerUrl, { size: 0 })).toThrow(RangeError);
-    expect(() => createWorkerPool(workerUrl, { idleTimeout: -1 })).toThrow('options.idleTimeout must be a number of milliseconds >= 0 or Infinity, got -1');
+    expect(() => createWorkerPool(workerUrl, { idleTimeout: -1 })).toThrow('options.idleTimeout must be a number of milliseconds from 0 to 2147483647, or Infinity, got -1');
     pool = createWorkerPool<MathWorker>(workerUrl);
     expect(() => pool.run('' as never, [] as never)).toThrow('pool.run(name, args): name must be a non-empty string, got ""');
     expect(() => pool.run('add', 5 as never)).toThrow("pool.run('add', args): args must be an array, got 5");

@@ -2,7 +2,7 @@ import * as workerpool from 'workerpool';
 import { describeError } from '../../src/engine/index.js';
 import type { WorkerPoolOptions } from '../types/WorkerPoolOptions.js';
 import type { WorkerRunOptions } from '../types/WorkerRunOptions.js';
-import { CallObservable, fromSentError } from '../../src/engine/index.js';
+import { CallObservable, fromSentError, namedAfter } from '../../src/engine/index.js';
 import { inNode, scriptLocation } from './scriptLocation.js';
 import { unsendableArgument } from './unsendableArgument.js';
 
@@ -99,8 +99,8 @@ export class PoolClient {
   private callFunction(name: string): (...args: unknown[]) => CallObservable<unknown> {
     let call = this.calls.get(name);
     if (!call) {
-      call = (...args: unknown[]) => new CallObservable((signal) => this.run(name, args, signal ? { signal } : NO_OPTIONS), 'worker call');
-      Object.defineProperty(call, 'name', { value: name }); // task groups name the task after it
+      // named after the worker function: a group's task running it is named the same
+      call = namedAfter((...args: unknown[]) => new CallObservable((signal) => this.run(name, args, signal ? { signal } : NO_OPTIONS), 'worker call'), name);
       this.calls.set(name, call);
     }
     return call;

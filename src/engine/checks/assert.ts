@@ -41,17 +41,29 @@ export function assertOptionalSignal(value: unknown, what: string): asserts valu
   }
 }
 
-/** A delay in milliseconds: a finite number from 0 to MAX_TIMEOUT, or Infinity (never). */
-export function assertOptionalDelay(value: unknown, what: string): asserts value is number | undefined {
+/**
+ * What a duration option may hold:
+ * - `'delay'`: from 0 to MAX_TIMEOUT ms, or Infinity for "never" (a timeout, a stagger, an idle
+ *   or a close timeout): whoever arms a timer for it arms none for Infinity;
+ * - `'period'`: above 0, at most MAX_TIMEOUT ms, finite (a lease, a poll interval, a rate window,
+ *   how long to wait for a server), since something must happen every so often.
+ * @internal
+ */
+export type DurationKind = 'delay' | 'period';
+
+/**
+ * The one check of every duration option of every entry point: a number of milliseconds that
+ * setTimeout honours (past MAX_TIMEOUT it overflows and fires at once), or undefined. NaN, a
+ * negative number, 2 ** 31 and a string are refused by name, echoing the value.
+ */
+export function assertOptionalDuration(value: unknown, what: string, kind: DurationKind = 'delay'): asserts value is number | undefined {
   if (value === undefined) return;
+  const rule = kind === 'delay' ? `from 0 to ${MAX_TIMEOUT}, or Infinity` : `> 0 (at most ${MAX_TIMEOUT})`;
   if (typeof value !== 'number') {
-    throw new TypeError(`${what} must be a number of milliseconds, got ${describe(value)}`);
+    throw new TypeError(`${what} must be a number of milliseconds ${rule}, got ${describe(value)}`);
   }
-  if (Number.isNaN(value) || value < 0 || (value > MAX_TIMEOUT && value !== Infinity)) {
-    throw new RangeError(
-      `${what} must be a number of milliseconds from 0 to ${MAX_TIMEOUT}, or Infinity, got ${describe(value)}`,
-    );
-  }
+  const fits = kind === 'delay' ? (value >= 0 && value <= MAX_TIMEOUT) || value === Infinity : value > 0 && value <= MAX_TIMEOUT;
+  if (!fits) throw new RangeError(`${what} must be a number of milliseconds ${rule}, got ${describe(value)}`);
 }
 
 /** A concurrency bound: an integer >= 1, or Infinity. */

@@ -2,7 +2,7 @@ import { describe } from '../describe.js';
 import { isArraySafe } from '../isPlainRecord.js';
 import type { CountTracker } from '../CountTracker.js';
 import { checkProgressOption } from './checkProgressOption.js';
-import { assertOptionalDelay, assertOptionsObject, readOptions } from './assert.js';
+import { assertOptionalDuration, assertOptionsObject, readOptions } from './assert.js';
 import { assertTaskInputs } from './checkTaskInputs.js';
 
 /**
@@ -18,6 +18,6 @@ export function checkFirstWinsArgs(
   assertTaskInputs(inputs, undefined, caller);
   assertOptionsObject(options, `${caller}: options`);
   const { stagger, progress } = readOptions(options, ['stagger', 'progress'], `${caller}: options`);
-  assertOptionalDelay(stagger, `${caller}: options.stagger`);
+  assertOptionalDuration(stagger, `${caller}: options.stagger`);
   return { entries: inputs.slice(), stagger, progress: checkProgressOption(progress, `${caller}: options.progress`) };
 }

@@ -2,7 +2,7 @@ import type { TaskGroupOptions } from '../../types/TaskGroupOptions.js';
 import { describe } from '../describe.js';
 import { checkLimiterOption } from './checkLimiterOption.js';
 import type { Slots } from '../Slots.js';
-import { assertOptionalDelay, assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
+import { assertOptionalDuration, assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
 
 const GROUP_OPTIONS = ['signal', 'timeout', 'name', 'limiter', 'parent'] as const;
 
@@ -25,7 +25,7 @@ export function checkGroupOptions(options: unknown, caller: string): CheckedGrou
     throw new TypeError(`${caller}: options.parent must be null (a group that is nobody's child) or left out, got ${describe(parent)}`);
   }
   assertOptionalSignal(signal, `${caller}: options.signal`);
-  assertOptionalDelay(timeout, `${caller}: options.timeout`);
+  assertOptionalDuration(timeout, `${caller}: options.timeout`);
   assertOptionalString(name, `${caller}: options.name`);
   const slots = checkLimiterOption(limiter, `${caller}: options.limiter`);
   return { signal, timeout, name, limiter: slots, parent };

@@ -1,6 +1,7 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpClient, provideHttpClient, withInterceptors, type HttpInterceptorFn } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { finalize } from 'rxjs';
 import { createLimiter, type LimiterLike } from 'rxjs-asyncer';
 import { limitRequests } from 'rxjs-asyncer/angular';
 import { flush } from './helpers';
@@ -30,6 +31,34 @@ describe('limitRequests', () => {
     expect(mostOpen).toBe(3);
     expect(sent).toEqual(Array.from({ length: 20 }, (_, i) => `/api/item/${i}`));
     expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect([limiter.running, limiter.pending]).toEqual([0, 0]);
+  });
+
+  it('frees a slot only once the request has finalized: an interceptor behind it never sees more than the limit open', async () => {
+    const limiter = createLimiter(3);
+    let open = 0;
+    let mostOpen = 0;
+    // counts a request from the moment it is sent on until its Observable finalizes
+    const counting: HttpInterceptorFn = (req, next) => {
+      mostOpen = Math.max(mostOpen, ++open);
+      return next(req).pipe(finalize(() => open--));
+    };
+    TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([limitRequests(limiter), counting])), provideHttpClientTesting()] });
+    const client = TestBed.inject(HttpClient);
+    const backend = TestBed.inject(HttpTestingController);
+    const answers: number[] = [];
+    for (let i = 0; i < 10; i++) client.get<number>(`/api/item/${i}`).subscribe((n) => answers.push(n));
+    const pending: TestRequest[] = [];
+    for (;;) {
+      await flush();
+      pending.push(...backend.match(() => true));
+      if (pending.length === 0) break;
+      const oldest = pending.shift()!;
+      oldest.flush(Number(oldest.request.url.split('/').pop()));
+    }
+    expect(mostOpen).toBe(3);
+    expect(open).toBe(0);
+    expect(answers).toHaveLength(10);
     expect([limiter.running, limiter.pending]).toEqual([0, 0]);
   });
 
