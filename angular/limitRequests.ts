@@ -30,8 +30,8 @@ import { describe } from '../src/engine/index.js';
  * @throws {TypeError} when `limiter` is not a Limiter (no `run` nor `acquire`) or `matches` not a function.
  */
 export function limitRequests(limiter: LimiterLike, matches?: (req: HttpRequest<unknown>) => boolean): HttpInterceptorFn {
-  const hasRun = typeof limiter === 'object' && limiter !== null && typeof (limiter as Partial<Limiter>).run === 'function';
-  if (!hasRun && (typeof limiter !== 'object' || limiter === null || typeof limiter.acquire !== 'function')) {
+  const hasRun = limiterMethod(limiter, 'run');
+  if (!hasRun && !limiterMethod(limiter, 'acquire')) {
     throw new TypeError(`limitRequests(limiter, matches): limiter must be a Limiter (with run or acquire), got ${describe(limiter)}`);
   }
   if (matches !== undefined && typeof matches !== 'function') {
@@ -39,6 +39,15 @@ export function limitRequests(limiter: LimiterLike, matches?: (req: HttpRequest<
   }
   const limit = hasRun ? limited : limitedByPermit;
   return (req, next) => (matches && !matches(req) ? next(req) : limit(limiter as Limiter, req, next));
+}
+
+/** Whether `limiter` has a method `name`: false for what cannot be asked (a revoked Proxy). */
+function limiterMethod(limiter: unknown, name: 'run' | 'acquire'): boolean {
+  try {
+    return typeof limiter === 'object' && limiter !== null && typeof (limiter as Record<string, unknown>)[name] === 'function';
+  } catch {
+    return false;
+  }
 }
 
 /** Sends `req` once `limiter.acquire` gives a permit, and releases it when the response ends. */

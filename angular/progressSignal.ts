@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type { Observable } from 'rxjs';
 import type { Limiter, LimiterState, Progress, Scope, TaskGroup } from '../src/index.js';
 import { describe } from '../src/engine/index.js';
-import { destroyRefOf } from './internal/bindToDestroy.js';
+import { destroyRefOf, injectorOption } from './internal/bindToDestroy.js';
 import type { InjectOptions } from './types/InjectOptions.js';
 
 /**
@@ -35,8 +35,9 @@ export function progressSignal(source: Limiter, options?: InjectOptions): Signal
 export function progressSignal(source: TaskGroup | Scope | Limiter, options?: InjectOptions): Signal<Progress | LimiterState>;
 export function progressSignal(source: TaskGroup | Scope | Limiter, options?: InjectOptions): Signal<Progress | LimiterState> {
   const stream = streamOf(source);
-  destroyRefOf(progressSignal, options?.injector); // NG0203 here, naming this function
-  return toSignal(stream, { requireSync: true, injector: options?.injector });
+  const injector = injectorOption(options, 'progressSignal(source, options)');
+  destroyRefOf(progressSignal, injector); // NG0203 here, naming this function
+  return toSignal(stream, { requireSync: true, injector });
 }
 
 function streamOf(source: unknown): Observable<Progress | LimiterState> {

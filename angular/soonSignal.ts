@@ -1,7 +1,7 @@
 import { signal, type Signal } from '@angular/core';
 import { CancelledError, type SoonValue } from '../src/index.js';
 import { describe } from '../src/engine/index.js';
-import { destroyRefOf } from './internal/bindToDestroy.js';
+import { destroyRefOf, injectorOption } from './internal/bindToDestroy.js';
 import type { InjectOptions } from './types/InjectOptions.js';
 import type { SoonState } from './types/SoonState.js';
 
@@ -37,10 +37,8 @@ import type { SoonState } from './types/SoonState.js';
  * @throws {TypeError} when `soon` is not a SoonValue.
  */
 export function soonSignal<T>(soon: SoonValue<T>, options?: InjectOptions): Signal<SoonState<T>> {
-  if (typeof soon !== 'object' || soon === null || typeof (soon as SoonValue<T>).subscribe !== 'function' || !('status' in soon)) {
-    throw new TypeError(`soonSignal(soon): soon must be a SoonValue, got ${describe(soon)}`);
-  }
-  const destroyRef = destroyRefOf(soonSignal, options?.injector);
+  if (!isSoonValue(soon)) throw new TypeError(`soonSignal(soon, options): soon must be a SoonValue, got ${describe(soon)}`);
+  const destroyRef = destroyRefOf(soonSignal, injectorOption(options, 'soonSignal(soon, options)'));
   const state = signal<SoonState<T>>({ status: 'pending' });
   const subscription = soon.subscribe({
     next: (value) => state.set({ status: 'fulfilled', value }),
@@ -52,4 +50,16 @@ export function soonSignal<T>(soon: SoonValue<T>, options?: InjectOptions): Sign
     subscription.add(unregister); // settled first: the destroy listener goes too
   }
   return state.asReadonly();
+}
+
+/**
+ * Whether `value` is shaped like a SoonValue (by shape: another copy of the library makes them
+ * too); false for anything that cannot be asked (a revoked Proxy, a getter that throws).
+ */
+function isSoonValue(value: unknown): value is SoonValue<unknown> {
+  try {
+    return typeof value === 'object' && value !== null && typeof (value as SoonValue<unknown>).subscribe === 'function' && 'status' in value;
+  } catch {
+    return false;
+  }
 }

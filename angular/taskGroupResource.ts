@@ -1,6 +1,6 @@
 import { assertInInjectionContext, inject, Injector, resource, signal, type ResourceRef, type Signal } from '@angular/core';
 import { runTaskGroup, type Progress, type Resolved } from '../src/index.js';
-import { describe } from '../src/engine/index.js';
+import { describe, readOptions } from '../src/engine/index.js';
 import type { TaskGroupResourceOptions } from './types/TaskGroupResourceOptions.js';
 
 /** What `taskGroupResource` adds to Angular's `ResourceRef`. */
@@ -8,6 +8,9 @@ export interface ResourceProgress {
   /** How far the current batch has got (the counts of its task group). */
   readonly progress: Signal<Progress>;
 }
+
+/** every option, read once (a getter that throws is a TypeError naming it) */
+const OPTIONS = ['params', 'body', 'defaultValue', 'equal', 'timeout', 'name', 'limiter', 'injector'] as const satisfies readonly (keyof TaskGroupResourceOptions<unknown, unknown>)[];
 
 const NO_PROGRESS: Progress = Object.freeze({ total: 0, queued: 0, running: 0, fulfilled: 0, failed: 0, cancelled: 0 });
 
@@ -60,11 +63,13 @@ export function taskGroupResource<R, P = true>(
 export function taskGroupResource<R, P = true>(
   options: TaskGroupResourceOptions<R, P>,
 ): ResourceRef<Resolved<R> | undefined> & ResourceProgress {
-  if (typeof options !== 'object' || options === null || typeof options.body !== 'function') {
-    throw new TypeError(`taskGroupResource(options): options.body must be a function, got ${describe((options as { body?: unknown } | null)?.body)}`);
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`taskGroupResource(options): options must be an object { body }, got ${describe(options)}`);
   }
-  const { params, body, defaultValue, equal, timeout, name, limiter } = options;
-  let injector = options.injector;
+  const read = readOptions(options, OPTIONS, 'taskGroupResource(options): options');
+  if (typeof read.body !== 'function') throw new TypeError(`taskGroupResource(options): options.body must be a function, got ${describe(read.body)}`);
+  const { params, body, defaultValue, equal, timeout, name, limiter } = read as TaskGroupResourceOptions<R, P>;
+  let injector = read.injector as Injector | undefined;
   if (injector === undefined) {
     assertInInjectionContext(taskGroupResource);
     injector = inject(Injector);

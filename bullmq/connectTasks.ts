@@ -1,7 +1,9 @@
-import { assertOptionalDuration, describe } from '../src/engine/index.js';
+import { assertOptionalDuration, describe, readOptions } from '../src/engine/index.js';
 import { RemoteCaller } from './internal/RemoteCaller.js';
 import type { ConnectTasksOptions } from './types/ConnectTasksOptions.js';
 import type { RemoteTasks } from './types/RemoteTasks.js';
+
+const OPTIONS = ['connection', 'leaseMs', 'timeoutMs', 'prefix', 'tasks'] as const satisfies readonly (keyof ConnectTasksOptions)[];
 
 const CALLER = 'connectTasks(queue, options)';
 
@@ -43,7 +45,7 @@ const CALLER = 'connectTasks(queue, options)';
 export function connectTasks<M = Record<string, (...args: never[]) => unknown>>(queue: string, options: ConnectTasksOptions): RemoteTasks<M> {
   if (typeof queue !== 'string' || queue === '') throw new TypeError(`${CALLER}: queue must be a non-empty string, got ${describe(queue)}`);
   if (typeof options !== 'object' || options === null) throw new TypeError(`${CALLER}: options must be an object { connection }, got ${describe(options)}`);
-  const { connection, leaseMs = 10_000, timeoutMs = 10_000, prefix = 'bull', tasks } = options;
+  const { connection, leaseMs = 10_000, timeoutMs = 10_000, prefix = 'bull', tasks } = readOptions(options, OPTIONS, `${CALLER}: options`);
   if (typeof connection !== 'object' || connection === null) {
     throw new TypeError(`${CALLER}: options.connection must be ioredis options or an ioredis client, got ${describe(connection)}`);
   }

@@ -1,4 +1,4 @@
-import { assertOptionalDuration, describe } from '../src/engine/index.js';
+import { assertOptionalDuration, describe, readEntries, readOptions } from '../src/engine/index.js';
 import { TaskRunner } from './internal/TaskRunner.js';
 import type { ServeTasksOptions } from './types/ServeTasksOptions.js';
 import type { TaskServer } from './types/TaskServer.js';
@@ -37,15 +37,18 @@ const CALLER = 'serveTasks(queue, tasks, options)';
 export function serveTasks(queue: string, tasks: object, options: ServeTasksOptions): Promise<TaskServer> {
   if (typeof queue !== 'string' || queue === '') throw new TypeError(`${CALLER}: queue must be a non-empty string, got ${describe(queue)}`);
   if (typeof tasks !== 'object' || tasks === null) throw new TypeError(`${CALLER}: tasks must be an object of functions, got ${describe(tasks)}`);
-  const entries = Object.entries(tasks);
+  const entries = readEntries(tasks, `${CALLER}: tasks`);
   if (entries.length === 0) throw new TypeError(`${CALLER}: tasks must hold at least one function, got an empty object`);
   for (const [name, value] of entries) {
     if (typeof value !== 'function') throw new TypeError(`${CALLER}: tasks.${name} must be a function, got ${describe(value)}`);
   }
-  if (typeof options !== 'object' || options === null || typeof options.connection !== 'object' || options.connection === null) {
-    throw new TypeError(`${CALLER}: options.connection must be ioredis options or an ioredis client, got ${describe((options as { connection?: unknown } | null)?.connection)}`);
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${CALLER}: options must be an object { connection }, got ${describe(options)}`);
   }
-  const { closeTimeoutMs } = options;
+  const { connection, closeTimeoutMs } = readOptions(options, ['connection', 'closeTimeoutMs'], `${CALLER}: options`);
+  if (typeof connection !== 'object' || connection === null) {
+    throw new TypeError(`${CALLER}: options.connection must be ioredis options or an ioredis client, got ${describe(connection)}`);
+  }
   assertOptionalDuration(closeTimeoutMs, `${CALLER}: options.closeTimeoutMs`);
   // the checks above throw at the call; only the connection is awaited
   const runner = new TaskRunner(queue, tasks as Record<string, unknown>, options);

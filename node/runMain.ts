@@ -1,12 +1,13 @@
 /// <reference types="node" />
 import process from 'node:process';
 import { runTaskGroup, type Resolved, type TaskGroup } from '../src/index.js';
-import { assertOptionalDuration, describe, type HasRunningTasks, stillRunning } from '../src/engine/index.js';
+import { assertOptionalDuration, assertOptionsObject, describe, readOptions, type HasRunningTasks, stillRunning } from '../src/engine/index.js';
 import { formatFailure } from './internal/formatFailure.js';
 import type { RunMainOptions } from './types/RunMainOptions.js';
 
 /** The shell's exit codes: 128 + the signal's number. */
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+const OPTIONS = ['name', 'teardownTimeout', 'exit'] as const satisfies readonly (keyof RunMainOptions)[];
 type Signal = keyof typeof EXIT_CODES;
 
 /**
@@ -124,10 +125,10 @@ function checkOptions(body: unknown, options: RunMainOptions | undefined): RunMa
   const caller = 'runMain(body, options)';
   if (typeof body !== 'function') throw new TypeError(`${caller}: body must be a function, got ${describe(body)}`);
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${caller}: options must be an object or undefined, got ${describe(options)}`);
-  const { name, teardownTimeout, exit } = options;
+  assertOptionsObject(options, `${caller}: options`);
+  const { name, teardownTimeout, exit } = readOptions(options, OPTIONS, `${caller}: options`);
   if (name !== undefined && typeof name !== 'string') throw new TypeError(`${caller}: options.name must be a string, got ${describe(name)}`);
   assertOptionalDuration(teardownTimeout, `${caller}: options.teardownTimeout`);
   if (exit !== undefined && typeof exit !== 'boolean') throw new TypeError(`${caller}: options.exit must be a boolean, got ${describe(exit)}`);
-  return { name, teardownTimeout, exit };
+  return { name, teardownTimeout, exit } as RunMainOptions;
 }

@@ -1,7 +1,9 @@
-import { assertConcurrency, assertOptionalDuration, describe } from '../src/engine/index.js';
+import { assertConcurrency, assertOptionalDuration, assertOptionsObject, describe, readOptions } from '../src/engine/index.js';
 import { PoolClient } from './internal/PoolClient.js';
 import type { WorkerPool } from './types/WorkerPool.js';
 import type { WorkerPoolOptions } from './types/WorkerPoolOptions.js';
+
+const OPTIONS = ['size', 'name', 'idleTimeout'] as const satisfies readonly (keyof WorkerPoolOptions)[];
 
 /**
  * Runs a worker module's functions on other threads: Python's `asyncify` for CPU-bound work
@@ -41,17 +43,15 @@ export function createWorkerPool<M>(url: URL | string, options?: WorkerPoolOptio
   if (!(url instanceof URL) && (typeof url !== 'string' || url === '')) {
     throw new TypeError(`${caller}: url must be a URL or a non-empty string, got ${describe(url)}`);
   }
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new TypeError(`${caller}: options must be an object or undefined, got ${describe(options)}`);
-  }
-  const { size, name, idleTimeout } = options ?? {};
+  assertOptionsObject(options, `${caller}: options`);
+  const { size, name, idleTimeout } = readOptions(options, OPTIONS, `${caller}: options`);
   if (size !== undefined) {
     assertConcurrency(size, `${caller}: options.size`);
     if (size === Infinity) throw new RangeError(`${caller}: options.size must be a finite integer >= 1, got Infinity`);
   }
   if (name !== undefined && typeof name !== 'string') throw new TypeError(`${caller}: options.name must be a string, got ${describe(name)}`);
   assertOptionalDuration(idleTimeout, `${caller}: options.idleTimeout`);
-  const client = new PoolClient(url, { size, name, idleTimeout });
+  const client = new PoolClient(url, { size, name, idleTimeout } as WorkerPoolOptions);
   return {
     call: client.call as WorkerPool<M>['call'],
     size: client.size,

@@ -1,6 +1,5 @@
 import * as workerpool from 'workerpool';
-import { describe } from '../src/engine/index.js';
-import { toSentError } from '../src/engine/index.js';
+import { describe, readEntries, toSentError } from '../src/engine/index.js';
 
 /**
  * Makes a worker module's functions callable from a {@link createWorkerPool} pool. Call it once,
@@ -32,7 +31,7 @@ export function exposeWorker(functions: Record<string, (...args: never[]) => unk
     throw new TypeError(`exposeWorker(functions): functions must be an object of functions, got ${describe(functions)}`);
   }
   const wrapped: Record<string, (...args: unknown[]) => unknown> = {};
-  for (const [name, fn] of Object.entries(functions)) {
+  for (const [name, fn] of readEntries(functions, 'exposeWorker(functions): functions')) {
     if (typeof fn !== 'function') throw new TypeError(`exposeWorker(functions): functions.${name} must be a function, got ${describe(fn)}`);
     wrapped[name] = (...args: unknown[]) => {
       // errors go out as plain data, so that the cause chain survives the trip

@@ -1,5 +1,17 @@
 import { assertInInjectionContext, DestroyRef, inject, type Injector } from '@angular/core';
-import { afterClose, type Closable, describe } from '../../src/engine/index.js';
+import { afterClose, assertOptionsObject, type Closable, describe, readOptions } from '../../src/engine/index.js';
+
+/**
+ * The `injector` option of a function that takes `InjectOptions`, read once: an options argument
+ * that is not an object, or whose `injector` cannot be read (a revoked Proxy, a getter that
+ * throws), is a TypeError naming it.
+ * @param signature how messages name the call: `soonSignal(soon, options)`
+ * @internal
+ */
+export function injectorOption(options: unknown, signature: string): Injector | undefined {
+  assertOptionsObject(options, `${signature}: options`);
+  return readOptions(options, ['injector'], `${signature}: options`).injector as Injector | undefined;
+}
 
 /**
  * The `DestroyRef` of `injector`, or of the current injection context. Outside one, and without

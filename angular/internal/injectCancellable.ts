@@ -1,6 +1,6 @@
-import { isClosable } from '../../src/engine/index.js';
+import { isClosable, readEntries } from '../../src/engine/index.js';
 import type { InjectOptions } from '../types/InjectOptions.js';
-import { bindToDestroy, destroyRefOf, destroyedReason } from './bindToDestroy.js';
+import { bindToDestroy, destroyRefOf, destroyedReason, injectorOption } from './bindToDestroy.js';
 
 /**
  * What `injectTaskGroup` and `injectScope` share: find the lifetime (NG0203 outside an injection
@@ -15,9 +15,11 @@ export function injectCancellable<O extends InjectOptions, W extends { cancel(re
   create: (options: Omit<O, 'injector'>) => W,
   what: string,
 ): W {
-  const destroyRef = destroyRefOf(caller, options?.injector);
-  const { injector: _injector, ...rest } = options ?? ({} as O);
-  const work = create(rest);
+  const signature = `${caller.name}(options)`;
+  const destroyRef = destroyRefOf(caller, injectorOption(options, signature));
+  // the other options, read once (each read may throw: a TypeError naming the options then)
+  const rest = Object.fromEntries(options === undefined ? [] : readEntries(options, `${signature}: options`).filter(([key]) => key !== 'injector'));
+  const work = create(rest as Omit<O, 'injector'>);
   if (isClosable(work)) bindToDestroy(`${caller.name}()`, destroyRef, work, () => work.cancel(destroyedReason(`The injector of this ${what}`)));
   return work;
 }

@@ -27,7 +27,7 @@ export { defineEntry } from './defineEntry.js';
 export { LinkedList, ListNode } from './LinkedList.js';
 
 // Argument checks: one per public entry point, one message format ("caller: what must be ..., got ...")
-export { assertConcurrency, assertFunction, assertOptionalDuration, assertOptionalSignal, assertOptionsObject, readOptions } from './checks/assert.js';
+export { assertConcurrency, assertFunction, assertOptionalDuration, assertOptionalSignal, assertOptionsObject, readEntries, readOptions } from './checks/assert.js';
 export { checkAcquireCall } from './checks/checkLimiterRunArgs.js';
 export { checkRate } from './checks/checkLimiterOptions.js';
 export { checkSoonifyArgs } from './checks/checkSoonifyArgs.js';

@@ -40,7 +40,7 @@ describe('renderTimeline', () => {
   });
 
   it('refuses bad input', () => {
-    expect(() => renderTimeline(timeline, { format: 'png' } as never)).toThrow(new TypeError("renderTimeline(timeline, options): options.format must be 'text' or 'svg', got png"));
+    expect(() => renderTimeline(timeline, { format: 'png' } as never)).toThrow(new TypeError("renderTimeline(timeline, options): options.format must be 'text' or 'svg', got \"png\""));
     expect(() => renderTimeline(timeline, { format: 'text', width: 20 })).toThrow(new RangeError('renderTimeline(timeline, options): options.width must be an integer >= 40 for text, got 20'));
     expect(() => renderTimeline({} as never, { format: 'text' })).toThrow(TypeError);
   });

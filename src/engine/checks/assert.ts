@@ -77,6 +77,18 @@ export function assertConcurrency(value: unknown, what: string): asserts value i
 }
 
 /**
+ * `Object.entries(value)`, where enumerating the object may throw (a revoked Proxy, an `ownKeys`
+ * trap): then a TypeError naming the argument, as `readOptions` gives for a field.
+ */
+export function readEntries(value: object, what: string): [string, unknown][] {
+  try {
+    return Object.entries(value);
+  } catch (error) {
+    throw new TypeError(`${what} could not be read: ${describeError(error)}`, { cause: error });
+  }
+}
+
+/**
  * Reads the named fields of an options object once, so that a getter that throws (or a revoked
  * Proxy) is a TypeError naming the field rather than a stray error from deep inside.
  * @param what how the message names the object: `runTaskGroup(body, options): options`

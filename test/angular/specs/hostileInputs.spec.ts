@@ -1,0 +1,56 @@
+import { TestBed } from '@angular/core/testing';
+import { createScope } from 'rxjs-asyncer';
+import { injectScope, injectTaskGroup, limitRequests, progressSignal, soonSignal, taskGroupResource } from 'rxjs-asyncer/angular';
+
+// The six functions of rxjs-asyncer/angular, handed hostile values where they take an object: a
+// revoked Proxy, an object whose every read throws, a Symbol. Each throws at the call, inside an
+// injection context, a TypeError naming the argument, never a stray error from inside.
+
+const revoked = (): object => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+};
+const throwing = (): object =>
+  new Proxy({}, {
+    get() {
+      throw new Error('getter threw');
+    },
+    has() {
+      throw new Error('has threw');
+    },
+    ownKeys() {
+      throw new Error('ownKeys threw');
+    },
+  });
+const hostile: [string, () => unknown][] = [
+  ['a revoked Proxy', revoked],
+  ['an object whose reads throw', throwing],
+  ['a Symbol', () => Symbol('hostile')],
+];
+
+const calls: [string, (value: never) => unknown, RegExp][] = [
+  ['injectTaskGroup(options)', (o) => injectTaskGroup(o), /^injectTaskGroup\(options\): options/],
+  ['injectScope(options)', (o) => injectScope(o), /^injectScope\(options\): options/],
+  ['taskGroupResource(options)', (o) => taskGroupResource(o), /^taskGroupResource\(options\): options/],
+  ['soonSignal(soon, options): soon', (s) => soonSignal(s), /^soonSignal\(soon, options\): soon/],
+  ['soonSignal(soon, options): options', (o) => soonSignal(createScope().startSoon(() => 1), o), /^soonSignal\(soon, options\): options/],
+  ['progressSignal(source, options): source', (s) => progressSignal(s), /^progressSignal\(source\): source/],
+  ['progressSignal(source, options): options', (o) => progressSignal(createScope(), o), /^progressSignal\(source, options\): options/],
+  ['limitRequests(limiter, matches): limiter', (l) => limitRequests(l), /^limitRequests\(limiter, matches\): limiter/],
+];
+
+describe.each(calls)('%s refuses hostile values at once', (_name, call, message) => {
+  it.each(hostile)('%s', (_kind, make) => {
+    let thrown: unknown;
+    TestBed.runInInjectionContext(() => {
+      try {
+        call(make() as never);
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect((thrown as TypeError).message).toMatch(message);
+  });
+});
