@@ -133,15 +133,16 @@ describe('createLimiter', () => {
     expect(remove).toHaveBeenCalledWith('abort', add.mock.calls[0]![1]);
   });
 
-  it('raising concurrency starts waiting work at once', async () => {
+  it('raising concurrency gives waiting work its slots at once, and starts it a promise job later (in its own context)', async () => {
     const limiter = createLimiter(1);
     const hold = deferred();
     const started: number[] = [];
     for (const i of [0, 1, 2]) void limiter.run(() => (started.push(i), hold.promise));
     expect(started).toEqual([0]);
     limiter.concurrency = 3;
+    expect([limiter.running, limiter.pending]).toEqual([3, 0]);
+    await Promise.resolve();
     expect(started).toEqual([0, 1, 2]);
-    expect(limiter.running).toBe(3);
     hold.resolve();
     await flushMicrotasks();
     expect(limiter.running).toBe(0);

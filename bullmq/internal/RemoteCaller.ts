@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
-import { CallObservable, currentTaskProgress, describe, describeError, fromSentError, namedAfter, settlesWithin, withTimeout } from '../../src/engine/index.js';
+import { CallObservable, currentTaskProgress, describe, describeError, fromSentError, inCallersContext, namedAfter, settlesWithin, withTimeout } from '../../src/engine/index.js';
 import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
 import { keysOf, type JobData, type Outcome } from './keys.js';
 import { describeConnection, rawClient, type RawClient } from './rawClient.js';
@@ -85,7 +85,8 @@ export class RemoteCaller {
     if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError(`${caller}: options.signal must be an AbortSignal, got ${describe(signal)}`);
     if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError(`${caller}: options.onProgress must be a function, got ${describe(onProgress)}`);
     const prepared = this.prepare(name, args, caller);
-    return this.send(name, prepared, signal, onProgress);
+    // told in the caller's async context, not in the one of the connection's event listener
+    return this.send(name, prepared, signal, onProgress && inCallersContext(onProgress as (value: unknown) => void));
   }
 
   /** Checks a call's name and arguments at once; gives the arguments to send. */

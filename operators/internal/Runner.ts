@@ -1,4 +1,5 @@
 import {
+  ContextCarrier,
   type CountTracker,
   followTaskValue,
   type SlotClient,
@@ -59,6 +60,11 @@ class RunnerSlot<I> implements TaskSink, SlotClient {
 
   constructor(private readonly runner: Runner<I>) {}
 
+  /** the subscription's async context: a limiter hands slots between its items synchronously */
+  get _carrier(): ContextCarrier | undefined {
+    return this.runner.carrier;
+  }
+
   readonly onFulfilled: (value: unknown) => void = this.taskFulfilled.bind(this);
   readonly onRejected: (error: unknown) => void = this.taskFailed.bind(this);
 
@@ -107,6 +113,8 @@ export class Runner<I = unknown> {
   closed = false;
   /** counts the items for the operator's `progress` option; undefined without it */
   tracker: CountTracker | undefined = undefined;
+  /** with a limiter: the async context items start in when they waited, made at the first launch */
+  carrier: ContextCarrier | undefined = undefined;
   /** shared by every task of this runner */
   private readonly controller = new AbortController();
   /** its signal, read once: Node's `signal` getter costs a few ns on every task otherwise */
@@ -227,6 +235,7 @@ export class Runner<I = unknown> {
     const slot = this.takeSlot(this.started++);
     this.running++;
     if (this.limiter) {
+      this.carrier ??= new ContextCarrier(true);
       slot.item = item;
       slot.ticket = this.limiter.acquireSlot(slot);
     } else {

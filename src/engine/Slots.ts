@@ -1,3 +1,4 @@
+import type { ContextCarrier } from './ContextCarrier.js';
 import { ListNode } from './LinkedList.js';
 
 /**
@@ -10,6 +11,12 @@ import { ListNode } from './LinkedList.js';
 export interface SlotClient {
   slotGranted(): void;
   slotFailed(error: unknown): void;
+  /**
+   * The async context the client runs in, when it shares one with others (the tasks of a group's
+   * batch, the items of an operator's subscription): a limiter hands a freed slot from one of
+   * them to another synchronously. Without it, each waiting client carries its own.
+   */
+  readonly _carrier?: ContextCarrier | undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ export { tryUnsubscribe } from './tryUnsubscribe.js';
 export { teardownFailure } from './failureOf.js';
 export { reportCleanupError, reportCleanupErrors } from './reportCleanupError.js';
 export { taskContext } from './taskContext.js';
+export { ContextCarrier, inCallersContext } from './ContextCarrier.js';
 export { currentTaskProgress } from './runningTask.js';
 
 // The slot protocol between limiters and their users

@@ -8,6 +8,7 @@ import { taskContext } from '../engine/taskContext.js';
 import { tryUnsubscribe } from '../engine/tryUnsubscribe.js';
 import { reportCleanupErrors } from '../engine/reportCleanupError.js';
 import type { SlotClient, Slots, SlotTicket } from '../engine/Slots.js';
+import type { ContextCarrier } from '../engine/ContextCarrier.js';
 import type { TaskOwner } from './TaskOwner.js';
 
 /**
@@ -43,6 +44,8 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
   /** its place in the limiter's queue while waiting, an Observable task's subscription while it
    * runs: never both, so one field */
   private _handle: SlotTicket | Subscription | undefined = undefined;
+  /** with a limiter: the async context of its batch, which a limiter hands slots over in */
+  _carrier: ContextCarrier | undefined = undefined;
 
   constructor(
     private readonly _group: TaskOwner,
@@ -60,6 +63,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     if (this._state !== 'queued') return;
     if (this._limiter) {
       this._state = 'waiting';
+      this._carrier = this._group.batchCarrier();
       // a free slot runs the task before acquire returns: keep the handle that run stored
       const ticket = this._limiter.acquireSlot(this);
       if (ticket) this._handle = ticket;

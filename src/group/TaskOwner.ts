@@ -1,4 +1,5 @@
 import type { CancelledError } from '../CancelledError.js';
+import type { ContextCarrier } from '../engine/ContextCarrier.js';
 import type { TaskOutcome } from '../engine/ProgressTracker.js';
 import type { SoonValue } from '../SoonValue.js';
 
@@ -30,6 +31,8 @@ export interface TaskOwner {
   readonly cancelled: boolean;
   /** A task cancelled earlier settled with `error` afterwards: an echo, told to `events$` only. */
   taskEchoed(task: SoonValue<unknown>, error: unknown): void;
+  /** The async context of the batch starting now, made on first use (by a task with a limiter). */
+  batchCarrier(): ContextCarrier;
   /** The error a task cancelled by the owner settles with. */
   cancelledError(taskLabel: string): CancelledError;
 }

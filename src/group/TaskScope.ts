@@ -12,6 +12,7 @@ import type { TaskResult } from '../types/TaskResult.js';
 import { describeError } from '../engine/describe.js';
 import { GroupTask, ONE_ARGUMENT } from './GroupTask.js';
 import type { Slots } from '../engine/Slots.js';
+import { ContextCarrier } from '../engine/ContextCarrier.js';
 import { runningTask } from '../engine/runningTask.js';
 import { taskContext } from '../engine/taskContext.js';
 import { taskLabel } from '../engine/taskLabel.js';
@@ -67,8 +68,10 @@ export class TaskScope implements TaskGroup, TaskOwner {
   private lastId = 0;
   /** tasks soonified since the last start, in order */
   private startQueue: GroupTask[] = [];
-  /** whether a microtask will start `startQueue` */
+  /** whether a promise job will start `startQueue` */
   private startScheduled = false;
+  /** the async context of the batch being started, for tasks that wait for a limiter */
+  private carrier: ContextCarrier | undefined = undefined;
   protected state: 'open' | 'joining' | 'closed' = 'open';
   /** whether `signal` has aborted: a plain field, read on every spawn (the getter is not free).
    * From then on whatever a task settles with is an echo of the cancellation, not a failure */
@@ -184,8 +187,9 @@ export class TaskScope implements TaskGroup, TaskOwner {
     return this.live.filter((task) => task._state === 'running' || task._state === 'abandoned').map((task) => task._name);
   }
 
-  /** Starts every task soonified so far, now rather than on the next microtask. */
+  /** Starts every task soonified so far, now rather than in the next promise job. */
   startNow(): void {
+    this.carrier = undefined; // a new batch: its own context, made if one of its tasks must wait
     while (this.startQueue.length > 0) {
       const batch = this.startQueue;
       this.startQueue = [];
@@ -248,6 +252,10 @@ export class TaskScope implements TaskGroup, TaskOwner {
   /** Nothing is queued or running any more. */
   protected idle(): void {
     if (this.state === 'joining') this.settleClose();
+  }
+
+  batchCarrier(): ContextCarrier {
+    return (this.carrier ??= new ContextCarrier(true));
   }
 
   taskEchoed(task: GroupTask, error: unknown): void {
@@ -315,8 +323,12 @@ export class TaskScope implements TaskGroup, TaskOwner {
     this.startQueue.push(task);
     if (!this.startScheduled) {
       this.startScheduled = true;
-      // a promise job, not queueMicrotask: fake timers (jest, sinon) fake queueMicrotask by
-      // default and would freeze every group under test; zone.js's fakeAsync flushes this too
+      // One promise job for the batch, armed by its first task: the batch starts in the async
+      // context of that call (its AsyncLocalStorage store, its active span). Tasks soonified in
+      // the same synchronous run share it (README, "Async context"): a job per task would keep a
+      // task soonified inside another store.run() in its own, at a quarter of W1's time.
+      // A promise job, not queueMicrotask: fake timers (jest, sinon) fake queueMicrotask by
+      // default and would freeze every group under test; zone.js's fakeAsync flushes this too.
       resolvedPromise.then(this.startBatch);
     }
     return task;

@@ -5,7 +5,9 @@ import type { LimiterState } from '../types/LimiterState.js';
 import type { Permit } from '../types/Permit.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { LinkedList } from '../engine/LinkedList.js';
-import { type SlotClient, SlotTicket, type Slots, slotsBrand } from '../engine/Slots.js';
+import { type SlotClient, type SlotTicket, type Slots, slotsBrand } from '../engine/Slots.js';
+import { GRANTED, WaitingTicket, WITHDRAWN } from './WaitingTicket.js';
+import type { ContextCarrier } from '../engine/ContextCarrier.js';
 import { LimiterStateFeed } from '../engine/LimiterStateFeed.js';
 import { runLimited } from '../engine/runLimited.js';
 import { HeldPermit } from './HeldPermit.js';
@@ -95,7 +97,8 @@ export class InProcessLimiter implements Limiter, Slots {
       client.slotGranted();
       return undefined;
     }
-    const ticket = new SlotTicket(client);
+    // it waits: it will start in this call's async context (WaitingTicket), one promise job after its grant
+    const ticket = new WaitingTicket(client);
     if (priority !== undefined) ticket.priority = priority;
     this.queue.push(ticket);
     this.feed.publish();
@@ -103,21 +106,28 @@ export class InProcessLimiter implements Limiter, Slots {
     return ticket;
   }
 
-  /** Takes a queued client out of the queue; it never gets a slot. */
+  /** Takes a waiting client out: out of the queue, or, granted but not started, its slot back. */
   withdrawSlot(ticket: SlotTicket): void {
-    if (!this.queue.remove(ticket)) return;
+    if (!this.queue.remove(ticket)) {
+      const waiting = ticket as WaitingTicket;
+      if (waiting.stage !== GRANTED) return;
+      waiting.stage = WITHDRAWN;
+      this.releaseSlot(); // counted as its, never used: the next waiter gets it
+      return;
+    }
     if (this.queue.size === 0) this.stopTimer(); // nobody left to start: no timer keeps running
     this.feed.publish();
   }
 
   /** Gives a slot back and hands free slots to waiting clients. */
-  releaseSlot(_client?: SlotClient): void {
+  releaseSlot(client?: SlotClient): void {
     this.held--;
     this.feed.publish();
-    this.drain();
+    this.drain(client?._carrier);
   }
 
-  private drain(): void {
+  /** @param releaser the carrier of the client whose release calls this, if any */
+  private drain(releaser?: ContextCarrier): void {
     if (this.draining) return;
     this.draining = true;
     try {
@@ -130,10 +140,14 @@ export class InProcessLimiter implements Limiter, Slots {
           }
           this.window.record(now());
         }
-        const ticket = this.queue.shift()!;
+        const ticket = this.queue.shift() as WaitingTicket;
         this.held++;
         this.feed.publish();
-        ticket.client.slotGranted();
+        ticket.stage = GRANTED;
+        // the releasing client runs in its carrier's context: a waiter of the same carrier starts
+        // now; any other one promise job later, in its own context
+        if (releaser !== undefined && ticket.carrier === releaser) ticket.start();
+        else ticket.carrier.resume(ticket);
       }
     } finally {
       this.draining = false;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -92,9 +93,12 @@ describe('rxjs-asyncer/bullmq with real processes', () => {
 
   it('progress reaches run\'s onProgress, and the events$ of the group whose task made the call', async () => {
     const seen: unknown[] = [];
-    expect(await remote.run('progress', [], { onProgress: (value) => seen.push(value) })).toBe(1);
+    // onProgress is told in the caller's async context
+    const store = new AsyncLocalStorage<string>();
+    const run = store.run('the caller', () => remote.run('progress', [], { onProgress: (value) => seen.push([value, store.getStore()]) }));
+    expect(await run).toBe(1);
     await until(async () => seen.length === 2, 'both progress events');
-    expect(seen).toEqual([0.5, { step: 'done' }]);
+    expect(seen).toEqual([[0.5, 'the caller'], [{ step: 'done' }, 'the caller']]);
 
     const events: string[] = [];
     await runTaskGroup((tg) => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Redis } from 'ioredis';
 import { lastValueFrom } from 'rxjs';
 import { createTaskGroup, runTaskGroup, type Limiter } from '../../src/index.js';
@@ -139,6 +140,21 @@ describe('createRedisLimiter', () => {
     expect(results).toEqual([[0, 1, 2, 3, 4, 5], [6, 7, 8, 9], 10]);
     expect(most).toBe(3);
     await until(async () => (await admin.zcard(`{${key}}:holders`)) === 0, 'released');
+  });
+
+  it("a task waiting for a Redis grant runs in the async context of its own group, not the releaser's", async () => {
+    const key = freshKey();
+    const [a, b] = [limiterOn(key), limiterOn(key)];
+    const store = new AsyncLocalStorage<{ id: number }>();
+    const readId = async (): Promise<[number | undefined, number | undefined]> => {
+      const before = store.getStore()?.id;
+      await new Promise((resolve) => setImmediate(resolve));
+      return [before, store.getStore()?.id];
+    };
+    const seen = await Promise.all(
+      [a, b, a].map((limiter, id) => store.run({ id }, () => runTaskGroup((tg) => [tg.soonify(readId, { limiter })(), tg.soonify(readId, { limiter })()]))),
+    );
+    expect(seen).toEqual([0, 1, 2].map((id) => [[id, id], [id, id]]));
   });
 
   it('a release of an expired lease frees nothing: the fencing token no longer matches', async () => {

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { firstValueFrom } from 'rxjs';
-import { runTaskGroup } from '../../src/index.js';
+import { firstValueFrom, map } from 'rxjs';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createLimiter, runTaskGroup } from '../../src/index.js';
 import { mapConcurrent } from '../../operators/index.js';
 import { createWorkerPool, type WorkerPool } from '../../workers/index.js';
 import { from, lastValueFrom, toArray } from 'rxjs';
@@ -75,6 +76,24 @@ describe('createWorkerPool', () => {
       });
     });
     await expect(group).rejects.toBe(boom);
+  });
+
+  it('a call resumes its caller in the caller\'s async context, awaited or subscribed, in a limited group too', async () => {
+    pool = createWorkerPool<MathWorker>(workerUrl, { size: 1 });
+    const store = new AsyncLocalStorage<number>();
+    const limiter = createLimiter(1);
+    const seen = await Promise.all(
+      [1, 2, 3].map((id) =>
+        store.run(id, () =>
+          runTaskGroup((tg) => tg.soonify(async () => {
+            await pool.call.add(id, 0);
+            const viaSubscribe = await firstValueFrom(pool.call.add(id, 0).pipe(map(() => store.getStore())));
+            return [store.getStore(), viaSubscribe];
+          }, { limiter })()),
+        ),
+      ),
+    );
+    expect(seen).toEqual([[1, 1], [2, 2], [3, 3]]);
   });
 
   it('a worker that crashes fails only its call and is replaced', async () => {
