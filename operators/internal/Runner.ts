@@ -58,12 +58,10 @@ class RunnerSlot<I> implements TaskSink, SlotClient {
   /** an Observable task's subscription */
   subscription: Subscription | undefined = undefined;
 
-  constructor(private readonly runner: Runner<I>) {}
+  /** with a limiter: the subscription's async context, which a limiter hands slots over in */
+  _carrier: ContextCarrier | undefined = undefined;
 
-  /** the subscription's async context: a limiter hands slots between its items synchronously */
-  get _carrier(): ContextCarrier | undefined {
-    return this.runner.carrier;
-  }
+  constructor(private readonly runner: Runner<I>) {}
 
   readonly onFulfilled: (value: unknown) => void = this.taskFulfilled.bind(this);
   readonly onRejected: (error: unknown) => void = this.taskFailed.bind(this);
@@ -235,7 +233,7 @@ export class Runner<I = unknown> {
     const slot = this.takeSlot(this.started++);
     this.running++;
     if (this.limiter) {
-      this.carrier ??= new ContextCarrier(true);
+      slot._carrier = this.carrier ??= new ContextCarrier(true);
       slot.item = item;
       slot.ticket = this.limiter.acquireSlot(slot);
     } else {

@@ -44,7 +44,8 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
   /** its place in the limiter's queue while waiting, an Observable task's subscription while it
    * runs: never both, so one field */
   private _handle: SlotTicket | Subscription | undefined = undefined;
-  /** with a limiter: the async context of its batch, which a limiter hands slots over in */
+  /** with a limiter: the async context of its batch, which a limiter hands slots over in (an
+   * own field from the start: added later, it would cost every limited task a property store) */
   _carrier: ContextCarrier | undefined = undefined;
 
   constructor(

@@ -3,7 +3,7 @@ import { recordTimeline, renderTimeline } from '../../timeline/index.js';
 import { createWorkerPool, exposeWorker } from '../../workers/index.js';
 import { linkAcrossAwaits, runMain } from '../../node/index.js';
 import { connectTasks, serveTasks } from '../../bullmq/index.js';
-import { revokedProxy } from '../support/hostile.js';
+import { expectTypeErrorAtOnce, revokedProxy, throwingObject } from '../support/hostile.js';
 
 // Every public function of every entry point outside the core and the operators (which
 // publicFunctions.test.ts covers), handed hostile values where it takes an object: a revoked
@@ -11,20 +11,6 @@ import { revokedProxy } from '../support/hostile.js';
 // that names the argument, never a stray error from deep inside and never a rejection later.
 // (rxjs-asyncer/angular's six functions get the same in test/angular/specs/hostileInputs.spec.ts,
 // against real Angular.)
-
-/** An object whose every read throws. */
-const throwingObject = (): object =>
-  new Proxy(
-    {},
-    {
-      get() {
-        throw new Error('getter threw');
-      },
-      ownKeys() {
-        throw new Error('ownKeys threw');
-      },
-    },
-  );
 
 const hostile: [string, () => unknown][] = [
   ['a revoked Proxy', revokedProxy],
@@ -49,16 +35,7 @@ const calls: [string, (value: never) => unknown, RegExp][] = [
 ];
 
 describe.each(calls)('%s refuses hostile values at once', (_name, call, message) => {
-  it.each(hostile)('%s', (_kind, make) => {
-    let thrown: unknown;
-    try {
-      call(make() as never);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(TypeError);
-    expect((thrown as TypeError).message).toMatch(message);
-  });
+  it.each(hostile)('%s', (_kind, make) => expectTypeErrorAtOnce(() => call(make() as never), message));
 });
 
 describe('linkAcrossAwaits()', () => {

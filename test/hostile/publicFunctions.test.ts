@@ -3,7 +3,7 @@ import { createLimiter, createTaskGroup, runTaskGroup, taskGroup, type Limiter }
 import { firstWins, gather, mapConcurrent, mapConcurrentFrom } from '../../operators/index.js';
 import { createRedisLimiter } from '../../redis/index.js';
 import { flushMicrotasks } from '../support/deferred.js';
-import { circularError, revokedProxy, throwingSubscribe, throwingTeardown, throwingThen } from '../support/hostile.js';
+import { circularError, expectTypeErrorAtOnce, revokedProxy, throwingSubscribe, throwingTeardown, throwingThen } from '../support/hostile.js';
 import { captureUnhandled, useFakeTime } from '../support/probes.js';
 
 // Every public function, handed hostile values. Each case ends the same way: the documented
@@ -56,16 +56,7 @@ afterEach(async () => {
 });
 
 describe.each(calls)('%s refuses hostile options at once', (_name, call) => {
-  it.each(badOptions)('%s', (_kind, make, message) => {
-    let thrown: unknown;
-    try {
-      call(make() as never);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(TypeError);
-    expect((thrown as TypeError).message).toMatch(message);
-  });
+  it.each(badOptions)('%s', (_kind, make, message) => expectTypeErrorAtOnce(() => call(make() as never), message));
 });
 
 describe('hostile limiters', () => {

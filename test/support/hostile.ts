@@ -67,3 +67,32 @@ export const throwingSubscribe = (error: unknown): Observable<never> =>
   new Observable<never>(() => {
     throw error;
   });
+
+/** An object whose every read, `in` test and key listing throws. */
+export const throwingObject = (): object =>
+  new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('getter threw');
+      },
+      has() {
+        throw new Error('has threw');
+      },
+      ownKeys() {
+        throw new Error('ownKeys threw');
+      },
+    },
+  );
+
+/** Checks that `call` throws, at the call, a TypeError whose message matches `message`. */
+export function expectTypeErrorAtOnce(call: () => unknown, message: RegExp): void {
+  let thrown: unknown;
+  try {
+    call();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(TypeError);
+  expect((thrown as TypeError).message).toMatch(message);
+}
