@@ -22,7 +22,7 @@ expectError(scope.closed = true);
 declare const progress: Progress;
 expectError(progress.total = 1);
 declare const event: TaskEvent;
-expectType<'added' | 'started' | 'progress' | 'fulfilled' | 'failed' | 'cancelled'>(event.type);
+expectType<'added' | 'started' | 'progress' | 'fulfilled' | 'failed' | 'cancelled' | 'echo'>(event.type);
 expectType<unknown>(event.value);
 expectType<number>(event.id);
 expectType<unknown>(event.error);
