@@ -1,6 +1,6 @@
 import { assertInInjectionContext, inject, Injector, resource, signal, type ResourceRef, type Signal } from '@angular/core';
 import { runTaskGroup, type Progress, type Resolved } from '../src/index.js';
-import { describe, readOptions } from '../src/engine/index.js';
+import { assertOptionalDuration, describe, readOptions } from '../src/engine/index.js';
 import type { TaskGroupResourceOptions } from './types/TaskGroupResourceOptions.js';
 
 /** What `taskGroupResource` adds to Angular's `ResourceRef`. */
@@ -69,6 +69,8 @@ export function taskGroupResource<R, P = true>(
   const read = readOptions(options, OPTIONS, 'taskGroupResource(options): options');
   if (typeof read.body !== 'function') throw new TypeError(`taskGroupResource(options): options.body must be a function, got ${describe(read.body)}`);
   const { params, body, defaultValue, equal, timeout, name, limiter } = read as TaskGroupResourceOptions<R, P>;
+  // checked here, at the call, not at the first load
+  assertOptionalDuration(timeout, 'taskGroupResource(options): options.timeout');
   let injector = read.injector as Injector | undefined;
   if (injector === undefined) {
     assertInInjectionContext(taskGroupResource);

@@ -54,3 +54,13 @@ describe.each(calls)('%s refuses hostile values at once', (_name, call, message)
     expect((thrown as TypeError).message).toMatch(message);
   });
 });
+
+describe('taskGroupResource(options): options.timeout', () => {
+  it.each([2 ** 31, NaN, -1])('refuses %p at once, through the engine\'s one duration check', (timeout) => {
+    TestBed.runInInjectionContext(() => {
+      expect(() => taskGroupResource({ body: () => 1, timeout })).toThrow(
+        new RangeError(`taskGroupResource(options): options.timeout must be a number of milliseconds from 0 to 2147483647, or Infinity, got ${String(timeout)}`),
+      );
+    });
+  });
+});
