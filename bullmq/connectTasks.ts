@@ -1,4 +1,4 @@
-import { assertOptionalDuration, describe, readOptions } from '../src/engine/index.js';
+import { assertDuration, describe, readOptions } from '../src/engine/index.js';
 import { RemoteCaller } from './internal/RemoteCaller.js';
 import type { ConnectTasksOptions } from './types/ConnectTasksOptions.js';
 import type { RemoteTasks } from './types/RemoteTasks.js';
@@ -49,8 +49,8 @@ export function connectTasks<M = Record<string, (...args: never[]) => unknown>>(
   if (typeof connection !== 'object' || connection === null) {
     throw new TypeError(`${CALLER}: options.connection must be ioredis options or an ioredis client, got ${describe(connection)}`);
   }
-  assertMs(leaseMs, 'leaseMs');
-  assertMs(timeoutMs, 'timeoutMs');
+  assertDuration(leaseMs, `${CALLER}: options.leaseMs`, 'period');
+  assertDuration(timeoutMs, `${CALLER}: options.timeoutMs`, 'period');
   if (typeof prefix !== 'string' || prefix === '') throw new TypeError(`${CALLER}: options.prefix must be a non-empty string, got ${describe(prefix)}`);
   let names: Set<string> | undefined;
   if (Array.isArray(tasks)) names = new Set(tasks as string[]);
@@ -63,8 +63,4 @@ export function connectTasks<M = Record<string, (...args: never[]) => unknown>>(
     close: () => caller.close(),
     [Symbol.asyncDispose]: () => caller.close(),
   };
-}
-
-function assertMs(value: unknown, option: string): asserts value is number {
-  assertOptionalDuration(value, `${CALLER}: options.${option}`, 'period');
 }

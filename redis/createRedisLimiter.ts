@@ -1,5 +1,5 @@
 import type { Limiter } from '../src/index.js';
-import { assertConcurrency, assertOptionalDuration, checkRate, describe, readOptions } from '../src/engine/index.js';
+import { assertConcurrency, assertDuration, checkRate, describe, readOptions } from '../src/engine/index.js';
 import { RedisLimiter } from './internal/RedisLimiter.js';
 import type { RedisLimiterOptions } from './types/RedisLimiterOptions.js';
 
@@ -61,15 +61,10 @@ export function createRedisLimiter(options: RedisLimiterOptions): Limiter & Asyn
   }
   assertConcurrency(concurrency, `${CALLER}: options.concurrency`);
   const rate = checkRate(read.rate, `${CALLER}: options.rate`);
-  assertMs(leaseMs, 'leaseMs');
-  assertMs(timeoutMs, 'timeoutMs');
+  assertDuration(leaseMs, `${CALLER}: options.leaseMs`, 'period');
+  assertDuration(timeoutMs, `${CALLER}: options.timeoutMs`, 'period');
   const { pollMs = Math.min(1000, leaseMs / 3), name = key } = read;
-  assertMs(pollMs, 'pollMs');
+  assertDuration(pollMs, `${CALLER}: options.pollMs`, 'period');
   if (typeof name !== 'string') throw new TypeError(`${CALLER}: options.name must be a string, got ${describe(name)}`);
   return new RedisLimiter({ client, key, concurrency, rate, leaseMs, pollMs, timeoutMs, name });
-}
-
-/** A duration option: a finite number of ms > 0, through the engine's one duration check. */
-function assertMs(value: unknown, option: string): asserts value is number {
-  assertOptionalDuration(value, `${CALLER}: options.${option}`, 'period');
 }

@@ -1,5 +1,4 @@
 import { inThisContext } from './inThisContext.js';
-import { reportUnhandled } from './reportUnhandled.js';
 
 /** What a carrier starts: a waiting client whose slot was granted. */
 export interface CarriedStart {
@@ -50,24 +49,3 @@ export class ContextCarrier {
 }
 
 const runCarried = (carrier: ContextCarrier): void => carrier._run();
-
-
-/**
- * `callback`, made to run in the async context of this call wherever it is called from: each
- * call is delivered one promise job later, in order. For a user's callback that a connection's
- * event listener would otherwise call in the listener's context (a remote call's `onProgress`).
- * @internal
- */
-export function inCallersContext<T>(callback: (value: T) => void): (value: T) => void {
-  const carrier = new ContextCarrier(true);
-  return (value) =>
-    carrier.resume({
-      start: () => {
-        try {
-          callback(value);
-        } catch (error) {
-          reportUnhandled(error); // a throwing progress callback is the caller's bug: never silent
-        }
-      },
-    });
-}

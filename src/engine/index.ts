@@ -10,9 +10,10 @@ export { isPromiseLikeSafe } from './isPromiseLike.js';
 // Cancellation and failures
 export { tryUnsubscribe } from './tryUnsubscribe.js';
 export { teardownFailure } from './failureOf.js';
-export { reportCleanupError, reportCleanupErrors } from './reportCleanupError.js';
+export { reportCleanupErrors } from './reportCleanupError.js';
 export { taskContext } from './taskContext.js';
-export { ContextCarrier, inCallersContext } from './ContextCarrier.js';
+export { ContextCarrier } from './ContextCarrier.js';
+export { inCallersContext } from './inCallersContext.js';
 export { currentTaskProgress } from './runningTask.js';
 
 // The slot protocol between limiters and their users
@@ -28,7 +29,7 @@ export { defineEntry } from './defineEntry.js';
 export { LinkedList, ListNode } from './LinkedList.js';
 
 // Argument checks: one per public entry point, one message format ("caller: what must be ..., got ...")
-export { assertConcurrency, assertFunction, assertOptionalDuration, assertOptionalSignal, assertOptionsObject, readEntries, readOptions } from './checks/assert.js';
+export { assertConcurrency, assertDuration, assertFunction, assertOptionalDuration, assertOptionalSignal, assertOptionsObject, readEntries, readOptions } from './checks/assert.js';
 export { checkAcquireCall } from './checks/checkLimiterRunArgs.js';
 export { checkRate } from './checks/checkLimiterOptions.js';
 export { checkSoonifyArgs } from './checks/checkSoonifyArgs.js';

@@ -7,9 +7,8 @@ import { config } from 'rxjs';
  * `config.onUnhandledError` if set, else thrown from a timer (Node: `uncaughtException`; browsers:
  * `window.onerror`). Asynchronous either way, as RxJS does, so the cancel loop that found it
  * goes on.
- * @internal
  */
-export function reportCleanupError(error: unknown): void {
+function reportCleanupError(error: unknown): void {
   setTimeout(() => {
     const handler = config.onUnhandledError;
     if (handler) handler(error);

@@ -97,7 +97,7 @@ export class InProcessLimiter implements Limiter, Slots {
       client.slotGranted();
       return undefined;
     }
-    // it waits: it will start in this call's async context (WaitingTicket), one promise job after its grant
+    // it waits, and will start in this call's async context (WaitingTicket carries it)
     const ticket = new WaitingTicket(client);
     if (priority !== undefined) ticket.priority = priority;
     this.queue.push(ticket);

@@ -53,17 +53,21 @@ export type DurationKind = 'delay' | 'period';
 
 /**
  * The one check of every duration option of every entry point: a number of milliseconds that
- * setTimeout honours (past MAX_TIMEOUT it overflows and fires at once), or undefined. NaN, a
- * negative number, 2 ** 31 and a string are refused by name, echoing the value.
+ * setTimeout honours (past MAX_TIMEOUT it overflows and fires at once). NaN, a negative number,
+ * 2 ** 31, a string and undefined are refused by name, echoing the value.
  */
-export function assertOptionalDuration(value: unknown, what: string, kind: DurationKind = 'delay'): asserts value is number | undefined {
-  if (value === undefined) return;
+export function assertDuration(value: unknown, what: string, kind: DurationKind = 'delay'): asserts value is number {
   const rule = kind === 'delay' ? `from 0 to ${MAX_TIMEOUT}, or Infinity` : `> 0 (at most ${MAX_TIMEOUT})`;
   if (typeof value !== 'number') {
     throw new TypeError(`${what} must be a number of milliseconds ${rule}, got ${describe(value)}`);
   }
   const fits = kind === 'delay' ? (value >= 0 && value <= MAX_TIMEOUT) || value === Infinity : value > 0 && value <= MAX_TIMEOUT;
   if (!fits) throw new RangeError(`${what} must be a number of milliseconds ${rule}, got ${describe(value)}`);
+}
+
+/** {@link assertDuration} for an option that may be left out. */
+export function assertOptionalDuration(value: unknown, what: string, kind: DurationKind = 'delay'): asserts value is number | undefined {
+  if (value !== undefined) assertDuration(value, what, kind);
 }
 
 /** A concurrency bound: an integer >= 1, or Infinity. */

@@ -1,6 +1,6 @@
 import type { RateLimit } from '../../types/RateLimit.js';
 import { describe } from '../describe.js';
-import { assertOptionalDuration, assertOptionsObject, readOptions } from './assert.js';
+import { assertDuration, assertOptionsObject, readOptions } from './assert.js';
 
 const LIMITER_OPTIONS = ['rate', 'priority'] as const;
 const RATE_FIELDS = ['limit', 'interval'] as const;
@@ -30,7 +30,6 @@ export function checkRate(rate: unknown, what: string): RateLimit | undefined {
   const { limit, interval } = readOptions(rate, RATE_FIELDS, what);
   if (typeof limit !== 'number') throw new TypeError(`${what}.limit must be an integer >= 1, got ${describe(limit)}`);
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`${what}.limit must be an integer >= 1, got ${describe(limit)}`);
-  if (interval === undefined) throw new TypeError(`${what}.interval must be a number of milliseconds > 0 (at most 2147483647), got undefined`);
-  assertOptionalDuration(interval, `${what}.interval`, 'period');
+  assertDuration(interval, `${what}.interval`, 'period');
   return { limit, interval };
 }
