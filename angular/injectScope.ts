@@ -1,4 +1,5 @@
 import { createScope, type Scope, type ScopeOptions } from '../src/index.js';
+import { SCOPE_OPTIONS } from '../src/engine/index.js';
 import { injectCancellable } from './internal/injectCancellable.js';
 import type { InjectOptions } from './types/InjectOptions.js';
 
@@ -32,5 +33,5 @@ import type { InjectOptions } from './types/InjectOptions.js';
  * @throws {TypeError} when an option is invalid.
  */
 export function injectScope(options?: ScopeOptions & InjectOptions): Scope {
-  return injectCancellable(injectScope, options, createScope, 'scope');
+  return injectCancellable(injectScope, options, createScope, 'scope', SCOPE_OPTIONS);
 }

@@ -1,4 +1,5 @@
 import { createTaskGroup, type TaskGroup, type TaskGroupOptions } from '../src/index.js';
+import { GROUP_OPTIONS } from '../src/engine/index.js';
 import { injectCancellable } from './internal/injectCancellable.js';
 import type { InjectOptions } from './types/InjectOptions.js';
 
@@ -38,5 +39,5 @@ import type { InjectOptions } from './types/InjectOptions.js';
  * @throws {TypeError | RangeError} when an option is invalid.
  */
 export function injectTaskGroup(options?: TaskGroupOptions & InjectOptions): TaskGroup {
-  return injectCancellable(injectTaskGroup, options, createTaskGroup, 'task group');
+  return injectCancellable(injectTaskGroup, options, createTaskGroup, 'task group', GROUP_OPTIONS);
 }

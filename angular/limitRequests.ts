@@ -1,7 +1,7 @@
 import type { HttpEvent, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { Observable, type Subscriber, type Subscription } from 'rxjs';
 import type { Limiter, LimiterLike, Permit } from '../src/index.js';
-import { describe } from '../src/engine/index.js';
+import { checkLimitRequestsArgs } from './internal/checks.js';
 
 /**
  * An HTTP interceptor that keeps at most `limiter.concurrency` matching requests open at once;
@@ -30,24 +30,9 @@ import { describe } from '../src/engine/index.js';
  * @throws {TypeError} when `limiter` is not a Limiter (no `run` nor `acquire`) or `matches` not a function.
  */
 export function limitRequests(limiter: LimiterLike, matches?: (req: HttpRequest<unknown>) => boolean): HttpInterceptorFn {
-  const hasRun = limiterMethod(limiter, 'run');
-  if (!hasRun && !limiterMethod(limiter, 'acquire')) {
-    throw new TypeError(`limitRequests(limiter, matches): limiter must be a Limiter (with run or acquire), got ${describe(limiter)}`);
-  }
-  if (matches !== undefined && typeof matches !== 'function') {
-    throw new TypeError(`limitRequests(limiter, matches): matches must be a function, got ${describe(matches)}`);
-  }
+  const hasRun = checkLimitRequestsArgs(limiter, matches);
   const limit = hasRun ? limited : limitedByPermit;
   return (req, next) => (matches && !matches(req) ? next(req) : limit(limiter as Limiter, req, next));
-}
-
-/** Whether `limiter` has a method `name`: false for what cannot be asked (a revoked Proxy). */
-function limiterMethod(limiter: unknown, name: 'run' | 'acquire'): boolean {
-  try {
-    return typeof limiter === 'object' && limiter !== null && typeof (limiter as Record<string, unknown>)[name] === 'function';
-  } catch {
-    return false;
-  }
 }
 
 /** Sends `req` once `limiter.acquire` gives a permit, and releases it when the response ends. */

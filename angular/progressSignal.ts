@@ -1,8 +1,7 @@
 import type { Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { Observable } from 'rxjs';
 import type { Limiter, LimiterState, Progress, Scope, TaskGroup } from '../src/index.js';
-import { describe } from '../src/engine/index.js';
+import { checkProgressSource } from './internal/checks.js';
 import { destroyRefOf, injectorOption } from './internal/bindToDestroy.js';
 import type { InjectOptions } from './types/InjectOptions.js';
 
@@ -34,22 +33,8 @@ export function progressSignal(source: TaskGroup | Scope, options?: InjectOption
 export function progressSignal(source: Limiter, options?: InjectOptions): Signal<LimiterState>;
 export function progressSignal(source: TaskGroup | Scope | Limiter, options?: InjectOptions): Signal<Progress | LimiterState>;
 export function progressSignal(source: TaskGroup | Scope | Limiter, options?: InjectOptions): Signal<Progress | LimiterState> {
-  const stream = streamOf(source);
+  const stream = checkProgressSource(source);
   const injector = injectorOption(options, 'progressSignal(source, options)');
   destroyRefOf(progressSignal, injector); // NG0203 here, naming this function
   return toSignal(stream, { requireSync: true, injector });
-}
-
-function streamOf(source: unknown): Observable<Progress | LimiterState> {
-  let stream: unknown;
-  try {
-    const { progress$, state$ } = source as { progress$?: unknown; state$?: unknown };
-    stream = progress$ ?? state$;
-  } catch {
-    stream = undefined;
-  }
-  if (typeof (stream as Observable<unknown> | undefined)?.subscribe !== 'function') {
-    throw new TypeError(`progressSignal(source): source must be a TaskGroup, a Scope or a Limiter, got ${describe(source)}`);
-  }
-  return stream as Observable<Progress | LimiterState>;
 }

@@ -1,6 +1,6 @@
 import { signal, type Signal } from '@angular/core';
 import { CancelledError, type SoonValue } from '../src/index.js';
-import { describe } from '../src/engine/index.js';
+import { checkSoon } from './internal/checks.js';
 import { destroyRefOf, injectorOption } from './internal/bindToDestroy.js';
 import type { InjectOptions } from './types/InjectOptions.js';
 import type { SoonState } from './types/SoonState.js';
@@ -37,7 +37,7 @@ import type { SoonState } from './types/SoonState.js';
  * @throws {TypeError} when `soon` is not a SoonValue.
  */
 export function soonSignal<T>(soon: SoonValue<T>, options?: InjectOptions): Signal<SoonState<T>> {
-  if (!isSoonValue(soon)) throw new TypeError(`soonSignal(soon, options): soon must be a SoonValue, got ${describe(soon)}`);
+  checkSoon(soon);
   const destroyRef = destroyRefOf(soonSignal, injectorOption(options, 'soonSignal(soon, options)'));
   const state = signal<SoonState<T>>({ status: 'pending' });
   const subscription = soon.subscribe({
@@ -50,16 +50,4 @@ export function soonSignal<T>(soon: SoonValue<T>, options?: InjectOptions): Sign
     subscription.add(unregister); // settled first: the destroy listener goes too
   }
   return state.asReadonly();
-}
-
-/**
- * Whether `value` is shaped like a SoonValue (by shape: another copy of the library makes them
- * too); false for anything that cannot be asked (a revoked Proxy, a getter that throws).
- */
-function isSoonValue(value: unknown): value is SoonValue<unknown> {
-  try {
-    return typeof value === 'object' && value !== null && typeof (value as SoonValue<unknown>).subscribe === 'function' && 'status' in value;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,6 @@
 import { assertInInjectionContext, inject, Injector, resource, signal, type ResourceRef, type Signal } from '@angular/core';
 import { runTaskGroup, type Progress, type Resolved } from '../src/index.js';
-import { assertOptionalDuration, describe, readOptions } from '../src/engine/index.js';
+import { checkResourceOptions } from './internal/checks.js';
 import type { TaskGroupResourceOptions } from './types/TaskGroupResourceOptions.js';
 
 /** What `taskGroupResource` adds to Angular's `ResourceRef`. */
@@ -8,9 +8,6 @@ export interface ResourceProgress {
   /** How far the current batch has got (the counts of its task group). */
   readonly progress: Signal<Progress>;
 }
-
-/** every option, read once (a getter that throws is a TypeError naming it) */
-const OPTIONS = ['params', 'body', 'defaultValue', 'equal', 'timeout', 'name', 'limiter', 'injector'] as const satisfies readonly (keyof TaskGroupResourceOptions<unknown, unknown>)[];
 
 const NO_PROGRESS: Progress = Object.freeze({ total: 0, queued: 0, running: 0, fulfilled: 0, failed: 0, cancelled: 0 });
 
@@ -63,14 +60,9 @@ export function taskGroupResource<R, P = true>(
 export function taskGroupResource<R, P = true>(
   options: TaskGroupResourceOptions<R, P>,
 ): ResourceRef<Resolved<R> | undefined> & ResourceProgress {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`taskGroupResource(options): options must be an object { body }, got ${describe(options)}`);
-  }
-  const read = readOptions(options, OPTIONS, 'taskGroupResource(options): options');
-  if (typeof read.body !== 'function') throw new TypeError(`taskGroupResource(options): options.body must be a function, got ${describe(read.body)}`);
-  const { params, body, defaultValue, equal, timeout, name, limiter } = read as TaskGroupResourceOptions<R, P>;
   // checked here, at the call, not at the first load
-  assertOptionalDuration(timeout, 'taskGroupResource(options): options.timeout');
+  const read = checkResourceOptions(options) as TaskGroupResourceOptions<R, P>;
+  const { params, body, defaultValue, equal, timeout, name, limiter, concurrency, parent } = read;
   let injector = read.injector as Injector | undefined;
   if (injector === undefined) {
     assertInInjectionContext(taskGroupResource);
@@ -85,7 +77,7 @@ export function taskGroupResource<R, P = true>(
           tg.progress$.subscribe((p) => progress.set(p)); // completes when the group closes
           return body(tg, value);
         },
-        { timeout, name, limiter, signal: abortSignal },
+        { timeout, name, limiter, concurrency, parent, signal: abortSignal },
       ),
     defaultValue,
     equal: equal as ((a: Resolved<R> | undefined, b: Resolved<R> | undefined) => boolean) | undefined,

@@ -1,11 +1,7 @@
-import { assertDuration, describe, readOptions } from '../src/engine/index.js';
+import { checkConnectArgs } from './internal/checks.js';
 import { RemoteCaller } from './internal/RemoteCaller.js';
 import type { ConnectTasksOptions } from './types/ConnectTasksOptions.js';
 import type { RemoteTasks } from './types/RemoteTasks.js';
-
-const OPTIONS = ['connection', 'leaseMs', 'timeoutMs', 'prefix', 'tasks'] as const satisfies readonly (keyof ConnectTasksOptions)[];
-
-const CALLER = 'connectTasks(queue, options)';
 
 /**
  * Connects to the tasks that {@link serveTasks} runs on a BullMQ queue, from any process or
@@ -20,10 +16,10 @@ const CALLER = 'connectTasks(queue, options)';
  *   `run`'s signal cancels the call: a queued job is removed and never starts; a running one has
  *   its `ctx.signal` aborted on whichever worker runs it. A cancelled job is never retried.
  * - Nothing outlives its caller: this caller holds a lease in Redis while it lives; workers never
- *   start its jobs once the lease has expired, and abort running ones within `leaseMs` of its
+ *   start its jobs once the lease has expired, and abort running ones within `lease` of its
  *   death (SIGKILL included).
  * - One QueueEvents subscription serves every call in flight.
- * - If Redis does not answer, a call fails within `timeoutMs` with an error naming the
+ * - If Redis does not answer, a call fails within `redisTimeout` with an error naming the
  *   connection; `close()` never waits longer than that.
  *
  * ## Example
@@ -37,30 +33,11 @@ const CALLER = 'connectTasks(queue, options)';
  *
  * @typeParam M the tasks module's type (`typeof import('./tasks.js')`), for typed calls.
  * @param queue the queue's name, the same as the workers'.
- * @param options `connection`, and `leaseMs`, `timeoutMs`, `prefix`, `tasks`.
+ * @param options `connection`, and `lease`, `redisTimeout`, `prefix`, `tasks`.
  * @returns the remote tasks.
  * @throws {TypeError} when `queue` is not a non-empty string or an option has the wrong type.
- * @throws {RangeError} when `leaseMs` or `timeoutMs` is not a positive number of ms.
+ * @throws {RangeError} when `lease` or `redisTimeout` is not a positive number of ms.
  */
 export function connectTasks<M = Record<string, (...args: never[]) => unknown>>(queue: string, options: ConnectTasksOptions): RemoteTasks<M> {
-  if (typeof queue !== 'string' || queue === '') throw new TypeError(`${CALLER}: queue must be a non-empty string, got ${describe(queue)}`);
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${CALLER}: options must be an object { connection }, got ${describe(options)}`);
-  const { connection, leaseMs = 10_000, timeoutMs = 10_000, prefix = 'bull', tasks } = readOptions(options, OPTIONS, `${CALLER}: options`);
-  if (typeof connection !== 'object' || connection === null) {
-    throw new TypeError(`${CALLER}: options.connection must be ioredis options or an ioredis client, got ${describe(connection)}`);
-  }
-  assertDuration(leaseMs, `${CALLER}: options.leaseMs`, 'period');
-  assertDuration(timeoutMs, `${CALLER}: options.timeoutMs`, 'period');
-  if (typeof prefix !== 'string' || prefix === '') throw new TypeError(`${CALLER}: options.prefix must be a non-empty string, got ${describe(prefix)}`);
-  let names: Set<string> | undefined;
-  if (Array.isArray(tasks)) names = new Set(tasks as string[]);
-  else if (typeof tasks === 'object' && tasks !== null) names = new Set(Object.keys(tasks).filter((name) => typeof (tasks as Record<string, unknown>)[name] === 'function'));
-  else if (tasks !== undefined) throw new TypeError(`${CALLER}: options.tasks must be the task names or the tasks module, got ${describe(tasks)}`);
-  const caller = new RemoteCaller({ queue, connection, leaseMs, timeoutMs, prefix, names });
-  return {
-    call: caller.call as never,
-    run: ((name: unknown, args: unknown, runOptions?: unknown) => caller.run(name, args, runOptions as never)) as never,
-    close: () => caller.close(),
-    [Symbol.asyncDispose]: () => caller.close(),
-  };
+  return new RemoteCaller(checkConnectArgs(queue, options)) as unknown as RemoteTasks<M>;
 }

@@ -1,13 +1,13 @@
 /// <reference types="node" />
 import process from 'node:process';
 import { runTaskGroup, type Resolved, type TaskGroup } from '../src/index.js';
-import { assertOptionalDuration, assertOptionsObject, describe, readOptions, type HasRunningTasks, stillRunning } from '../src/engine/index.js';
+import { type HasRunningTasks, stillRunning } from '../src/engine/index.js';
+import { checkRunMainArgs } from './internal/checks.js';
 import { formatFailure } from './internal/formatFailure.js';
 import type { RunMainOptions } from './types/RunMainOptions.js';
 
 /** The shell's exit codes: 128 + the signal's number. */
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
-const OPTIONS = ['name', 'teardownTimeout', 'exit'] as const satisfies readonly (keyof RunMainOptions)[];
 type Signal = keyof typeof EXIT_CODES;
 
 /**
@@ -47,7 +47,7 @@ export function runMain<R extends readonly unknown[] | []>(
 /** Runs a whole program as one task group; the signature for bodies that do not return an array. */
 export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | PromiseLike<R>, options?: RunMainOptions): Promise<Resolved<R>>;
 export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | PromiseLike<R>, options?: RunMainOptions): Promise<Resolved<R>> {
-  const { name, teardownTimeout = 5000, exit = true } = checkOptions(body, options);
+  const { name, teardownTimeout = 5000, exit = true } = checkRunMainArgs(body, options);
   const label = name === undefined ? 'main' : `main '${name}'`;
   const controller = new AbortController();
   /** the first signal received, if any */
@@ -119,16 +119,4 @@ export function runMain<R>(body: (tg: TaskGroup, signal: AbortSignal) => R | Pro
       throw error;
     },
   ) as Promise<Resolved<R>>;
-}
-
-function checkOptions(body: unknown, options: RunMainOptions | undefined): RunMainOptions {
-  const caller = 'runMain(body, options)';
-  if (typeof body !== 'function') throw new TypeError(`${caller}: body must be a function, got ${describe(body)}`);
-  if (options === undefined) return {};
-  assertOptionsObject(options, `${caller}: options`);
-  const { name, teardownTimeout, exit } = readOptions(options, OPTIONS, `${caller}: options`);
-  if (name !== undefined && typeof name !== 'string') throw new TypeError(`${caller}: options.name must be a string, got ${describe(name)}`);
-  assertOptionalDuration(teardownTimeout, `${caller}: options.teardownTimeout`);
-  if (exit !== undefined && typeof exit !== 'boolean') throw new TypeError(`${caller}: options.exit must be a boolean, got ${describe(exit)}`);
-  return { name, teardownTimeout, exit } as RunMainOptions;
 }

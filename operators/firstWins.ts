@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs';
-import { checkFirstWinsArgs } from '../src/engine/index.js';
+import { checkFirstWinsArgs } from './internal/checks/checkFirstWinsArgs.js';
 import { FirstWinsRace } from './internal/FirstWinsRace.js';
 import type { FirstWinsOptions } from './types/FirstWinsOptions.js';
 import type { TaskInput } from './types/TaskInput.js';

@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs';
-import { checkGatherArgs } from '../src/engine/index.js';
+import { checkGatherArgs } from './internal/checks/checkGatherArgs.js';
 import { GatherCollector } from './internal/GatherCollector.js';
 import type { GatherOptions } from './types/GatherOptions.js';
 import type { TaskInput } from './types/TaskInput.js';

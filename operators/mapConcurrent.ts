@@ -1,4 +1,4 @@
-import { checkMapConcurrentArgs } from '../src/engine/index.js';
+import { checkMapConcurrentArgs } from './internal/checks/checkMapConcurrentArgs.js';
 import type { TaskResult } from '../src/index.js';
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { MapConcurrentOptions } from './types/MapConcurrentOptions.js';

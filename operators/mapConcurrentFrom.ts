@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs';
-import { checkMapConcurrentFromArgs } from '../src/engine/index.js';
+import { checkMapConcurrentFromArgs } from './internal/checks/checkMapConcurrentFromArgs.js';
 import type { TaskResult } from '../src/index.js';
 import { ConcurrentMapper } from './internal/ConcurrentMapper.js';
 import { IteratorFeed } from './internal/IteratorFeed.js';

@@ -1,10 +1,7 @@
 import type { Limiter } from '../src/index.js';
-import { assertConcurrency, assertDuration, checkRate, describe, readOptions } from '../src/engine/index.js';
+import { checkRedisLimiterOptions } from './internal/checks.js';
 import { RedisLimiter } from './internal/RedisLimiter.js';
 import type { RedisLimiterOptions } from './types/RedisLimiterOptions.js';
-
-const OPTIONS = ['client', 'key', 'concurrency', 'rate', 'leaseMs', 'pollMs', 'timeoutMs', 'name'] as const;
-const CALLER = 'createRedisLimiter(options)';
 
 /**
  * Creates a {@link Limiter} whose limit holds across every process and machine that uses the same
@@ -16,10 +13,10 @@ const CALLER = 'createRedisLimiter(options)';
  * - Every decision is one Lua script, atomic in Redis, on Redis's clock.
  * - Waiters are served in order, higher `priority` first, then first come first served, across
  *   processes. A waiter is told of its grant by pub/sub: no polling per waiter.
- * - A permit is a lease of `leaseMs`, renewed while its process lives; a crashed process's permits
+ * - A permit is a lease of `lease`, renewed while its process lives; a crashed process's permits
  *   come back when their leases run out. Releases carry a fencing token: a late release of an
  *   expired lease frees nothing.
- * - If Redis does not answer within `timeoutMs`, calls fail with a {@link RedisLimiterError}; they
+ * - If Redis does not answer within `redisTimeout`, calls fail with a {@link RedisLimiterError}; they
  *   never hang. If Redis lost its data (a restart without persistence), each process registers
  *   the permits it still holds again at its next heartbeat, so new grants count them.
  *
@@ -38,33 +35,12 @@ const CALLER = 'createRedisLimiter(options)';
  * await runTaskGroup((tg) => orders.map((order) => tg.soonify(charge, { limiter: payments })(order)));
  * ```
  *
- * @param options `client`, `key`, `concurrency`, and `rate`, `leaseMs`, `pollMs`, `timeoutMs`, `name`.
+ * @param options `client`, `key`, `concurrency`, and `rate`, `lease`, `pollInterval`, `redisTimeout`, `name`.
  * @returns the limiter, also AsyncDisposable.
  * @throws {TypeError} when an option has the wrong type (`client` without `evalsha`, `eval` and
  * `duplicate`, `key` not a non-empty string, ...).
- * @throws {RangeError} when a number is out of range (`concurrency` < 1, `leaseMs` <= 0, ...).
+ * @throws {RangeError} when a number is out of range (`concurrency` < 1, `lease` <= 0, ...).
  */
 export function createRedisLimiter(options: RedisLimiterOptions): Limiter & AsyncDisposable {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${CALLER}: options must be an object { client, key, concurrency }, got ${describe(options)}`);
-  }
-  const read = readOptions(options, OPTIONS, `${CALLER}: options`);
-  const client = read.client as RedisLimiterOptions['client'];
-  for (const method of ['evalsha', 'eval', 'duplicate'] as const) {
-    if (typeof client !== 'object' || client === null || typeof client[method] !== 'function') {
-      throw new TypeError(`${CALLER}: options.client must be a Redis client (ioredis) with ${method}(), got ${describe(client)}`);
-    }
-  }
-  const { key, concurrency, leaseMs = 30_000, timeoutMs = 5_000 } = read;
-  if (typeof key !== 'string' || key === '') {
-    throw new TypeError(`${CALLER}: options.key must be a non-empty string, got ${describe(key)}`);
-  }
-  assertConcurrency(concurrency, `${CALLER}: options.concurrency`);
-  const rate = checkRate(read.rate, `${CALLER}: options.rate`);
-  assertDuration(leaseMs, `${CALLER}: options.leaseMs`, 'period');
-  assertDuration(timeoutMs, `${CALLER}: options.timeoutMs`, 'period');
-  const { pollMs = Math.min(1000, leaseMs / 3), name = key } = read;
-  assertDuration(pollMs, `${CALLER}: options.pollMs`, 'period');
-  if (typeof name !== 'string') throw new TypeError(`${CALLER}: options.name must be a string, got ${describe(name)}`);
-  return new RedisLimiter({ client, key, concurrency, rate, leaseMs, pollMs, timeoutMs, name });
+  return new RedisLimiter(checkRedisLimiterOptions(options));
 }

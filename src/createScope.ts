@@ -1,5 +1,5 @@
 import { checkScopeOptions } from './engine/checks/checkScopeOptions.js';
-import { SupervisorScope } from './group/SupervisorScope.js';
+import { ScopeObject } from './group/ScopeObject.js';
 import type { Scope } from './types/Scope.js';
 import type { ScopeOptions } from './types/ScopeOptions.js';
 
@@ -37,5 +37,5 @@ import type { ScopeOptions } from './types/ScopeOptions.js';
  * @throws {TypeError} when an option is invalid.
  */
 export function createScope(options?: ScopeOptions): Scope {
-  return new SupervisorScope(checkScopeOptions(options));
+  return new ScopeObject(checkScopeOptions(options));
 }

@@ -1,7 +1,7 @@
 import type { TaskGroup } from './types/TaskGroup.js';
 import type { TaskGroupOptions } from './types/TaskGroupOptions.js';
 import { checkGroupOptions } from './engine/checks/checkGroupOptions.js';
-import { TaskScope } from './group/TaskScope.js';
+import { TaskGroupObject } from './group/TaskGroupObject.js';
 
 /**
  * Creates a task group to use with `await using`: leaving the scope joins it.
@@ -41,5 +41,5 @@ import { TaskScope } from './group/TaskScope.js';
  * @throws {TypeError | RangeError} when an option is invalid.
  */
 export function createTaskGroup(options?: TaskGroupOptions): TaskGroup {
-  return new TaskScope(checkGroupOptions(options, 'createTaskGroup(options)'));
+  return new TaskGroupObject(checkGroupOptions(options, 'createTaskGroup(options)'));
 }

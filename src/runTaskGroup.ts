@@ -3,7 +3,7 @@ import type { TaskGroup } from './types/TaskGroup.js';
 import type { TaskGroupOptions } from './types/TaskGroupOptions.js';
 import { runGroupBody } from './group/runGroupBody.js';
 import { checkGroupCall } from './engine/checks/checkGroupCall.js';
-import { TaskScope } from './group/TaskScope.js';
+import { TaskGroupObject } from './group/TaskGroupObject.js';
 
 /**
  * Runs `body` with a new task group and resolves with its return value once every task is done.
@@ -46,7 +46,7 @@ export function runTaskGroup<R extends readonly unknown[] | []>(
  */
 export function runTaskGroup<R>(body: (tg: TaskGroup) => R | PromiseLike<R>, options?: TaskGroupOptions): Promise<Resolved<R>>;
 export function runTaskGroup<R>(body: (tg: TaskGroup) => R | PromiseLike<R>, options?: TaskGroupOptions): Promise<Resolved<R>> {
-  const group = new TaskScope(checkGroupCall('runTaskGroup', body, options));
+  const group = new TaskGroupObject(checkGroupCall('runTaskGroup', body, options));
   return new Promise((resolve, reject) =>
     runGroupBody(group, body, (failed, outcome) => (failed ? reject(outcome) : resolve(outcome as Resolved<R>))),
   );

@@ -4,7 +4,7 @@ import type { TaskGroup } from './types/TaskGroup.js';
 import type { TaskGroupOptions } from './types/TaskGroupOptions.js';
 import { runGroupBody } from './group/runGroupBody.js';
 import { checkGroupCall } from './engine/checks/checkGroupCall.js';
-import { TaskScope } from './group/TaskScope.js';
+import { TaskGroupObject } from './group/TaskGroupObject.js';
 
 /**
  * A task group as a cold Observable: each subscription runs `body` with a new group, emits the
@@ -49,7 +49,7 @@ export function taskGroup<R>(body: (tg: TaskGroup) => R, options?: TaskGroupOpti
 export function taskGroup<R>(body: (tg: TaskGroup) => R, options?: TaskGroupOptions): Observable<Resolved<R>> {
   const checked = checkGroupCall('taskGroup', body, options);
   return new Observable<Resolved<R>>((subscriber) => {
-    const group = new TaskScope(checked);
+    const group = new TaskGroupObject(checked);
     runGroupBody(group, body, (failed, outcome) => {
       if (failed) return subscriber.error(outcome);
       subscriber.next(outcome as Resolved<R>);

@@ -1,6 +1,6 @@
-import type { Observable } from 'rxjs';
 import type { Scope, TaskEvent, TaskGroup } from '../src/index.js';
 import { buildTimeline } from './internal/buildTimeline.js';
+import { checkRecordSource } from './internal/checks.js';
 import type { TimelineRecording } from './types/TimelineRecording.js';
 
 /**
@@ -29,7 +29,7 @@ import type { TimelineRecording } from './types/TimelineRecording.js';
  * @throws {TypeError} when `source` has no `events$` Observable.
  */
 export function recordTimeline(source: TaskGroup | Scope): TimelineRecording {
-  const events$ = readEvents(source);
+  const events$ = checkRecordSource(source);
   const events: TaskEvent[] = [];
   const subscription = events$.subscribe((event) => events.push(event));
   let timeline: ReturnType<typeof buildTimeline> | undefined;
@@ -40,19 +40,3 @@ export function recordTimeline(source: TaskGroup | Scope): TimelineRecording {
     },
   };
 }
-
-function readEvents(source: unknown): Observable<TaskEvent> {
-  let events$: unknown;
-  try {
-    events$ = (source as { events$?: unknown } | null)?.events$;
-  } catch {
-    events$ = undefined;
-  }
-  if (typeof (events$ as Observable<TaskEvent> | undefined)?.subscribe !== 'function') {
-    throw new TypeError(`recordTimeline(source): source must be a TaskGroup or a Scope, got ${describeSource(source)}`);
-  }
-  return events$ as Observable<TaskEvent>;
-}
-
-const describeSource = (value: unknown): string =>
-  value === null ? 'null' : typeof value === 'object' ? '[object without events$]' : typeof value === 'string' ? JSON.stringify(value) : String(value);

@@ -2,10 +2,7 @@ import { renderSvg } from './internal/renderSvg.js';
 import { renderText } from './internal/renderText.js';
 import type { RenderTimelineOptions } from './types/RenderTimelineOptions.js';
 import type { Timeline } from './types/Timeline.js';
-import { describe, readOptions } from '../src/engine/index.js';
-
-const TIMELINE_FIELDS = ['start', 'end', 'tasks'] as const satisfies readonly (keyof Timeline)[];
-const OPTIONS = ['format', 'width'] as const satisfies readonly (keyof RenderTimelineOptions)[];
+import { checkRenderArgs } from './internal/checks.js';
 
 /**
  * Draws a {@link Timeline}: one row per task on a shared time axis, so you can *see* what ran
@@ -44,27 +41,6 @@ const OPTIONS = ['format', 'width'] as const satisfies readonly (keyof RenderTim
  * @throws {TypeError | RangeError} when the timeline or an option is invalid.
  */
 export function renderTimeline(timeline: Timeline, options: RenderTimelineOptions): string {
-  const caller = 'renderTimeline(timeline, options)';
-  if (typeof timeline !== 'object' || timeline === null) {
-    throw new TypeError(`${caller}: timeline must be a Timeline ({ start, end, tasks }), got ${describe(timeline)}`);
-  }
-  const { start, end, tasks } = readOptions(timeline, TIMELINE_FIELDS, `${caller}: timeline`);
-  if (!Array.isArray(tasks) || !Number.isFinite(start) || !Number.isFinite(end)) {
-    throw new TypeError(`${caller}: timeline must be a Timeline ({ start, end, tasks }), got ${describe(timeline)}`);
-  }
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${caller}: options must be an object { format }, got ${describe(options)}`);
-  }
-  const read = readOptions(options, OPTIONS, `${caller}: options`);
-  const { format } = read;
-  if (format !== 'text' && format !== 'svg') {
-    throw new TypeError(`${caller}: options.format must be 'text' or 'svg', got ${describe(format)}`);
-  }
-  const min = format === 'text' ? 40 : 300;
-  const width = read.width ?? (format === 'text' ? 80 : 800);
-  if (typeof width !== 'number' || !Number.isInteger(width) || width < min) {
-    throw new RangeError(`${caller}: options.width must be an integer >= ${min} for ${format}, got ${describe(width)}`);
-  }
-  const checked = { start: start as number, end: end as number, tasks: tasks as Timeline['tasks'] };
+  const { timeline: checked, format, width } = checkRenderArgs(timeline, options);
   return format === 'text' ? renderText(checked, width) : renderSvg(checked, width);
 }

@@ -4,7 +4,7 @@ import { connectTasks, serveTasks, type RemoteCall, type TaskServer } from 'rxjs
 import * as tasks from './fixtures/remoteTasks.js';
 
 type Tasks = typeof tasks;
-const remote = connectTasks<Tasks>('images', { connection: { host: 'localhost', port: 6379 }, leaseMs: 10_000 });
+const remote = connectTasks<Tasks>('images', { connection: { host: 'localhost', port: 6379 }, lease: 10_000 });
 
 // call.x: the task's parameters without the context, a value whose awaited type is the result
 expectType<RemoteCall<{ path: string; bytes: number }>>(remote.call.resize('a.png', 640));

@@ -8,7 +8,7 @@ import { createRedisLimiter, RedisLimiterError, type RedisClientLike } from 'rxj
 const client = new Redis();
 expectAssignable<RedisClientLike>(client);
 
-const limiter = createRedisLimiter({ client, key: 'payments', concurrency: 10, rate: { limit: 100, interval: 60_000 }, leaseMs: 10_000 });
+const limiter = createRedisLimiter({ client, key: 'payments', concurrency: 10, rate: { limit: 100, interval: 60_000 }, lease: 10_000 });
 expectType<Limiter & AsyncDisposable>(limiter);
 expectType<Promise<Permit>>(limiter.acquire(undefined, { priority: 1 }));
 expectType<Promise<number>>(limiter.run(async () => 1));
@@ -19,7 +19,7 @@ mapConcurrent((n: number) => n, { limiter });
 
 expectError(createRedisLimiter({ client, key: 'k' }));
 expectError(createRedisLimiter({ client: {}, key: 'k', concurrency: 1 }));
-expectError(createRedisLimiter({ client, key: 'k', concurrency: 1, leaseMs: '1s' }));
+expectError(createRedisLimiter({ client, key: 'k', concurrency: 1, lease: '1s' }));
 
 const error = new RedisLimiterError('down', 'k');
 expectType<string>(error.key);

@@ -1,9 +1,7 @@
-import { assertConcurrency, assertOptionalDuration, assertOptionsObject, describe, readOptions } from '../src/engine/index.js';
+import { checkPoolArgs } from './internal/checks.js';
 import { PoolClient } from './internal/PoolClient.js';
 import type { WorkerPool } from './types/WorkerPool.js';
 import type { WorkerPoolOptions } from './types/WorkerPoolOptions.js';
-
-const OPTIONS = ['size', 'name', 'idleTimeout'] as const satisfies readonly (keyof WorkerPoolOptions)[];
 
 /**
  * Runs a worker module's functions on other threads: Python's `asyncify` for CPU-bound work
@@ -39,32 +37,5 @@ const OPTIONS = ['size', 'name', 'idleTimeout'] as const satisfies readonly (key
  * @throws {TypeError | RangeError} when `url` or an option is invalid.
  */
 export function createWorkerPool<M>(url: URL | string, options?: WorkerPoolOptions): WorkerPool<M> {
-  const caller = 'createWorkerPool(url, options)';
-  if (!(url instanceof URL) && (typeof url !== 'string' || url === '')) {
-    throw new TypeError(`${caller}: url must be a URL or a non-empty string, got ${describe(url)}`);
-  }
-  assertOptionsObject(options, `${caller}: options`);
-  const { size, name, idleTimeout } = readOptions(options, OPTIONS, `${caller}: options`);
-  if (size !== undefined) {
-    assertConcurrency(size, `${caller}: options.size`);
-    if (size === Infinity) throw new RangeError(`${caller}: options.size must be a finite integer >= 1, got Infinity`);
-  }
-  if (name !== undefined && typeof name !== 'string') throw new TypeError(`${caller}: options.name must be a string, got ${describe(name)}`);
-  assertOptionalDuration(idleTimeout, `${caller}: options.idleTimeout`);
-  const client = new PoolClient(url, { size, name, idleTimeout } as WorkerPoolOptions);
-  return {
-    call: client.call as WorkerPool<M>['call'],
-    size: client.size,
-    run(fnName, args, runOptions) {
-      if (typeof fnName !== 'string' || fnName === '') throw new TypeError(`pool.run(name, args): name must be a non-empty string, got ${describe(fnName)}`);
-      if (!Array.isArray(args)) throw new TypeError(`pool.run('${fnName}', args): args must be an array, got ${describe(args)}`);
-      if (runOptions !== undefined && (typeof runOptions !== 'object' || runOptions === null)) {
-        throw new TypeError(`pool.run('${fnName}', args, options): options must be an object or undefined, got ${describe(runOptions)}`);
-      }
-      return client.run(fnName, args, runOptions) as Promise<never>;
-    },
-    close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
-  } satisfies WorkerPool<M> as WorkerPool<M>;
+  return new PoolClient(url, checkPoolArgs(url, options)) as unknown as WorkerPool<M>;
 }
-

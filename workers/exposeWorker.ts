@@ -1,5 +1,6 @@
 import * as workerpool from 'workerpool';
-import { describe, readEntries, toSentError } from '../src/engine/index.js';
+import { toSentError } from '../src/engine/index.js';
+import { checkExposed } from './internal/checks.js';
 
 /**
  * Makes a worker module's functions callable from a {@link createWorkerPool} pool. Call it once,
@@ -27,12 +28,8 @@ import { describe, readEntries, toSentError } from '../src/engine/index.js';
  * @throws {TypeError} when `functions` is not an object of functions.
  */
 export function exposeWorker(functions: Record<string, (...args: never[]) => unknown>): void {
-  if (typeof functions !== 'object' || functions === null) {
-    throw new TypeError(`exposeWorker(functions): functions must be an object of functions, got ${describe(functions)}`);
-  }
   const wrapped: Record<string, (...args: unknown[]) => unknown> = {};
-  for (const [name, fn] of readEntries(functions, 'exposeWorker(functions): functions')) {
-    if (typeof fn !== 'function') throw new TypeError(`exposeWorker(functions): functions.${name} must be a function, got ${describe(fn)}`);
+  for (const [name, fn] of checkExposed(functions)) {
     wrapped[name] = (...args: unknown[]) => {
       // errors go out as plain data, so that the cause chain survives the trip
       try {

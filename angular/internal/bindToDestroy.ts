@@ -1,5 +1,6 @@
 import { assertInInjectionContext, DestroyRef, inject, type Injector } from '@angular/core';
-import { afterClose, assertOptionsObject, type Closable, describe, readOptions } from '../../src/engine/index.js';
+import { afterClose, type Closable } from '../../src/engine/index.js';
+import { checkInjectOptions, checkInjector } from './checks.js';
 
 /**
  * The `injector` option of a function that takes `InjectOptions`, read once: an options argument
@@ -9,8 +10,7 @@ import { afterClose, assertOptionsObject, type Closable, describe, readOptions }
  * @internal
  */
 export function injectorOption(options: unknown, signature: string): Injector | undefined {
-  assertOptionsObject(options, `${signature}: options`);
-  return readOptions(options, ['injector'], `${signature}: options`).injector as Injector | undefined;
+  return checkInjectOptions(options, signature).injector as Injector | undefined;
 }
 
 /**
@@ -23,9 +23,7 @@ export function destroyRefOf(caller: (...args: never[]) => unknown, injector: In
     assertInInjectionContext(caller);
     return inject(DestroyRef);
   }
-  if (typeof injector !== 'object' || injector === null || typeof (injector as Injector).get !== 'function') {
-    throw new TypeError(`${caller.name}(options): options.injector must be an Angular Injector, got ${describe(injector)}`);
-  }
+  checkInjector(injector, caller.name);
   try {
     return injector.get(DestroyRef);
   } catch (error) {

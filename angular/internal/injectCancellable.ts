@@ -1,6 +1,8 @@
-import { isClosable, readEntries } from '../../src/engine/index.js';
+import { isClosable } from '../../src/engine/index.js';
+import type { Injector } from '@angular/core';
 import type { InjectOptions } from '../types/InjectOptions.js';
-import { bindToDestroy, destroyRefOf, destroyedReason, injectorOption } from './bindToDestroy.js';
+import { bindToDestroy, destroyRefOf, destroyedReason } from './bindToDestroy.js';
+import { checkInjectOptions } from './checks.js';
 
 /**
  * What `injectTaskGroup` and `injectScope` share: find the lifetime (NG0203 outside an injection
@@ -14,11 +16,11 @@ export function injectCancellable<O extends InjectOptions, W extends { cancel(re
   options: O | undefined,
   create: (options: Omit<O, 'injector'>) => W,
   what: string,
+  keys: readonly string[],
 ): W {
-  const signature = `${caller.name}(options)`;
-  const destroyRef = destroyRefOf(caller, injectorOption(options, signature));
-  // the other options, read once (each read may throw: a TypeError naming the options then)
-  const rest = Object.fromEntries(options === undefined ? [] : readEntries(options, `${signature}: options`).filter(([key]) => key !== 'injector'));
+  // the other options (`keys`: a group's or a scope's), read once and passed on to be checked
+  const { injector, rest } = checkInjectOptions(options, `${caller.name}(options)`, keys);
+  const destroyRef = destroyRefOf(caller, injector as Injector | undefined);
   const work = create(rest as Omit<O, 'injector'>);
   if (isClosable(work)) bindToDestroy(`${caller.name}()`, destroyRef, work, () => work.cancel(destroyedReason(`The injector of this ${what}`)));
   return work;

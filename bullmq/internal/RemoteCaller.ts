@@ -1,27 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
-import { CallObservable, currentTaskProgress, describe, describeError, fromSentError, inCallersContext, namedAfter, settlesWithin, withTimeout } from '../../src/engine/index.js';
+import { CallClient, currentTaskProgress, describeError, fromSentError, inCallersContext, settlesWithin, withTimeout } from '../../src/engine/index.js';
 import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
+import type { RemoteTasks } from '../types/RemoteTasks.js';
+import { type CallerSettings, checkRemoteRunOptions, checkTaskName, RUN_OPTIONS } from './checks.js';
 import { keysOf, type JobData, type Outcome } from './keys.js';
 import { describeConnection, rawClient, type RawClient } from './rawClient.js';
 import { unsendableJson } from './unsendableJson.js';
 
-/** The settings of a caller, once checked. @internal */
-export interface CallerSettings {
-  readonly queue: string;
-  readonly connection: ConnectionOptions;
-  readonly leaseMs: number;
-  readonly timeoutMs: number;
-  readonly prefix: string;
-  readonly names: ReadonlySet<string> | undefined;
-}
+
+/** How a call tells its progress: to the task that made it, or to `run`'s `onProgress`. */
+type ProgressListener = ((value: number | object) => void) | ((value: unknown) => void) | undefined;
 
 /** One call in flight: how to settle it. */
 interface Pending {
   readonly task: string;
   resolve(value: unknown): void;
   reject(error: unknown): void;
-  readonly onProgress: ((value: number | object) => void) | ((value: unknown) => void) | undefined;
+  readonly onProgress: ProgressListener;
   cleanup(): void;
 }
 
@@ -30,10 +26,11 @@ const CANCEL_MARK_MS = 24 * 3600 * 1000;
 
 /**
  * The caller's side: one Queue to send jobs, one QueueEvents for every result (one listener for
- * any number of calls), and a lease in Redis renewed while this caller lives.
+ * any number of calls), and a lease in Redis renewed while this caller lives. `call`, `run` and
+ * their checks are the engine's `CallClient`, shared with the worker pool.
  * @internal
  */
-export class RemoteCaller {
+export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener> implements RemoteTasks<Record<string, (...args: never[]) => unknown>> {
   private readonly id = randomUUID();
   private count = 0;
   private readonly keys: ReturnType<typeof keysOf>;
@@ -48,51 +45,26 @@ export class RemoteCaller {
   private leased = false;
   private leaseTimer: ReturnType<typeof setInterval> | undefined = undefined;
   private closing: Promise<void> | undefined = undefined;
-  /** the functions of `call`, one per task name, made once */
-  private readonly functions = new Map<string, (...args: unknown[]) => CallObservable<unknown>>();
-  readonly call: Record<string, (...args: unknown[]) => CallObservable<unknown>>;
 
   constructor(private readonly settings: CallerSettings) {
+    super('remote', 'remote call', RUN_OPTIONS);
     this.keys = keysOf(settings.prefix, settings.queue);
     this.queue = new Queue(settings.queue, { connection: settings.connection, prefix: settings.prefix });
     this.queue.on('error', () => undefined); // failures reach the calls; an unheard 'error' event would crash Node
-    this.call = new Proxy({} as Record<string, (...args: unknown[]) => CallObservable<unknown>>, {
-      get: (_target, name) => (typeof name === 'string' ? this.functionFor(name) : undefined),
-    });
   }
 
-  private functionFor(name: string): (...args: unknown[]) => CallObservable<unknown> {
-    let fn = this.functions.get(name);
-    if (!fn) {
-      // named after the remote function: a group's task running it is named the same
-      fn = namedAfter((...args: unknown[]) => {
-        const prepared = this.prepare(name, args, `remote.call.${name}(...args)`);
-        // called from a group's task: its progress reports reach that group's events$
-        const report = currentTaskProgress();
-        return new CallObservable((signal) => this.send(name, prepared, signal, report), `remote call ${name}`);
-      }, name);
-      this.functions.set(name, fn);
-    }
-    return fn;
+  /** A call made from a group's task reports its progress to that group's events$. */
+  protected capture(): ProgressListener {
+    return currentTaskProgress();
   }
 
-  run(name: unknown, args: unknown, options: RemoteRunOptions | undefined): Promise<unknown> {
-    const caller = 'remote.run(name, args, options)';
-    if (typeof name !== 'string' || name === '') throw new TypeError(`${caller}: name must be a task's name, got ${describe(name)}`);
-    if (!Array.isArray(args)) throw new TypeError(`${caller}: args must be an array of the task's arguments, got ${describe(args)}`);
-    if (options !== undefined && (typeof options !== 'object' || options === null)) throw new TypeError(`${caller}: options must be an object or undefined, got ${describe(options)}`);
-    const { signal, onProgress } = options ?? {};
-    if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError(`${caller}: options.signal must be an AbortSignal, got ${describe(signal)}`);
-    if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError(`${caller}: options.onProgress must be a function, got ${describe(onProgress)}`);
-    const prepared = this.prepare(name, args, caller);
-    // told in the caller's async context, not in the one of the connection's event listener
-    return this.send(name, prepared, signal, onProgress && inCallersContext(onProgress as (value: unknown) => void));
+  protected checkRunOptions(options: RemoteRunOptions, caller: string): void {
+    checkRemoteRunOptions(options, caller);
   }
 
   /** Checks a call's name and arguments at once; gives the arguments to send. */
-  private prepare(name: string, args: unknown[], caller: string): unknown[] {
-    const { names } = this.settings;
-    if (names && !names.has(name)) throw new TypeError(`${caller}: there is no task ${JSON.stringify(name)}; the tasks are ${[...names].join(', ')}`);
+  protected prepare(name: string, args: unknown[], caller: string): unknown[] {
+    checkTaskName(name, this.settings.names, caller);
     const bad = unsendableJson(args, caller);
     if (bad) throw bad;
     let end = args.length;
@@ -100,7 +72,10 @@ export class RemoteCaller {
     return end === args.length ? args : args.slice(0, end);
   }
 
-  private send(task: string, args: unknown[], signal: AbortSignal | undefined, onProgress: Pending['onProgress']): Promise<unknown> {
+  protected send(task: string, args: unknown[], signal: AbortSignal | undefined, extra: ProgressListener | RemoteRunOptions): Promise<unknown> {
+    // from `run`: its options, whose listener is told in the caller's async context, not in the
+    // one of the connection's event listener; from `call.name`: what `capture` gave
+    const onProgress = typeof extra === 'object' ? extra.onProgress && inCallersContext(extra.onProgress as (value: unknown) => void) : extra;
     if (this.closing) return Promise.reject(new Error(`connectTasks(${JSON.stringify(this.settings.queue)}) is closed: ${task} cannot be called`));
     if (signal?.aborted) return Promise.reject(signal.reason);
     const jobId = `${this.id}-${++this.count}`;
@@ -113,7 +88,7 @@ export class RemoteCaller {
       };
       signal?.addEventListener('abort', onAbort);
       this.pending.set(jobId, { task, resolve, reject, onProgress, cleanup: () => signal?.removeEventListener('abort', onAbort) });
-      const data: JobData = { t: task, a: args, l: this.keys.lease(this.id), m: this.settings.leaseMs };
+      const data: JobData = { t: task, a: args, l: this.keys.lease(this.id), m: this.settings.lease };
       this.bounded(
         this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),
         `send ${task}`,
@@ -158,8 +133,8 @@ export class RemoteCaller {
       this.client = await rawClient(this.queue);
       await this.renewLease();
       this.leased = true;
-      const { leaseMs } = this.settings;
-      this.leaseTimer = setInterval(() => void this.renewLease().catch(() => undefined), leaseMs / 4);
+      const { lease } = this.settings;
+      this.leaseTimer = setInterval(() => void this.renewLease().catch(() => undefined), lease / 4);
       this.leaseTimer.unref?.();
       // hear results from a moment before now, on Redis's clock: none can be missed
       const [seconds] = await this.client.time();
@@ -190,9 +165,9 @@ export class RemoteCaller {
     })());
   }
 
-  /** The lease lives two thirds of leaseMs and is renewed every quarter: a dead caller's ends within leaseMs. */
+  /** The lease lives two thirds of `lease` and is renewed every quarter: a dead caller's ends within `lease`. */
   private renewLease(): Promise<unknown> {
-    return this.client!.set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.leaseMs * 2) / 3));
+    return this.client!.set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.lease * 2) / 3));
   }
 
   private completed(jobId: string, returnvalue: unknown): void {
@@ -205,14 +180,14 @@ export class RemoteCaller {
     else call.reject(new Error(`remote task ${call.task} finished without a result: is the worker an rxjs-asyncer serveTasks?`));
   }
 
-  /** Fails with an error naming the connection if Redis takes longer than `timeoutMs`. */
+  /** Fails with an error naming the connection if Redis takes longer than `redisTimeout`. */
   private bounded<T>(promise: Promise<T>, doing: string): Promise<T> {
-    const { timeoutMs, connection, queue } = this.settings;
+    const { redisTimeout, connection, queue } = this.settings;
     const what = `connectTasks(${JSON.stringify(queue)}): could not ${doing}`;
     return withTimeout(
       promise,
-      timeoutMs,
-      () => new Error(`${what}: ${describeConnection(connection)} did not answer within ${timeoutMs} ms`),
+      redisTimeout,
+      () => new Error(`${what}: ${describeConnection(connection)} did not answer within ${redisTimeout} ms`),
       (error) => new Error(`${what}: ${describeError(error)}`, { cause: error }),
     );
   }
@@ -225,14 +200,14 @@ export class RemoteCaller {
         this.cancel(jobId);
       }
       if (this.leaseTimer) clearInterval(this.leaseTimer);
-      const { timeoutMs } = this.settings;
+      const { redisTimeout } = this.settings;
       const quit = async (): Promise<void> => {
         if (this.leased) await this.client!.del(this.keys.lease(this.id)).catch(() => undefined); // workers drop anything of ours at once
         await this.events?.close();
         this.eventsClient?.disconnect();
         await this.queue.close(); // a queue still connecting is disconnected at once
       };
-      if (!(await settlesWithin(quit(), timeoutMs))) {
+      if (!(await settlesWithin(quit(), redisTimeout))) {
         // Redis does not answer: drop the connections rather than wait
         void this.events?.disconnect().catch(() => undefined);
         void this.queue.disconnect().catch(() => undefined);

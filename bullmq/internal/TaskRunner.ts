@@ -27,15 +27,15 @@ export class TaskRunner implements TaskServer {
   private subscriber: RawSubscriber | undefined = undefined;
   private leaseTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private closing: Promise<void> | undefined = undefined;
-  private readonly closeTimeoutMs: number;
+  private readonly closeTimeout: number;
 
   constructor(
     private readonly queue: string,
     private readonly tasks: Readonly<Record<string, unknown>>,
     options: ServeTasksOptions,
   ) {
-    const { closeTimeoutMs = 10_000, ...workerOptions } = options;
-    this.closeTimeoutMs = closeTimeoutMs;
+    const { closeTimeout = 10_000, ...workerOptions } = options;
+    this.closeTimeout = closeTimeout;
     this.keys = keysOf(workerOptions.prefix ?? 'bull', queue);
     this.worker = new Worker(queue, (job: Job, _token?: string, signal?: AbortSignal) => this.process(job, signal), { ...workerOptions, autorun: false });
     this.worker.on('error', () => undefined); // Redis errors are retried by BullMQ; an unheard 'error' event would crash Node
@@ -131,7 +131,7 @@ export class TaskRunner implements TaskServer {
   close(): Promise<void> {
     return (this.closing ??= (async () => {
       const graceful = this.worker.close();
-      if (!(await settlesWithin(graceful, this.closeTimeoutMs))) {
+      if (!(await settlesWithin(graceful, this.closeTimeout))) {
         // tasks that ignore their signal would hold the close forever: abort them, then let go
         for (const job of this.running.values()) job.controller.abort(new DOMException('its worker closed', 'AbortError'));
         await settlesWithin(graceful, 1000);

@@ -5,24 +5,25 @@ import type { ConnectionOptions } from 'bullmq';
  *
  * ## Example
  * ```ts
- * const remote = connectTasks<typeof tasks>('images', { connection: { host: 'redis', port: 6379 }, leaseMs: 5000 });
+ * const remote = connectTasks<typeof tasks>('images', { connection: { host: 'redis', port: 6379 }, lease: 5000 });
  * ```
  */
 export interface ConnectTasksOptions {
   /** What BullMQ accepts: ioredis options or an ioredis client. */
   readonly connection: ConnectionOptions;
   /**
-   * This caller's lease, in ms: it is renewed while the caller lives, and workers abort the
+   * This caller's lease, in ms (as every duration of this library; `leaseMs` before 0.5): it is renewed while the caller lives, and workers abort the
    * caller's running jobs (and never start its queued ones) within this long of its death.
    * @default 10000
    */
-  readonly leaseMs?: number;
+  readonly lease?: number;
   /**
    * How long a call waits for Redis before it fails naming the connection, in ms; also bounds
-   * `close()`.
+   * `close()`. Not a deadline of the call itself (a `timeout` is one, in this library): a remote
+   * call is bounded by its group's `timeout`. (`timeoutMs` before 0.5.)
    * @default 10000
    */
-  readonly timeoutMs?: number;
+  readonly redisTimeout?: number;
   /**
    * BullMQ's key prefix; the same on both sides.
    * @default 'bull'

@@ -25,7 +25,7 @@ export interface RemoteTasks<M> extends AsyncDisposable {
   run<K extends TaskName<M>>(name: K, args: RemoteArgs<M[K]>, options?: RemoteRunOptions): Promise<RemoteResult<M[K]>>;
   /**
    * Cancels every call still waiting or running, ends this caller's lease, and closes its
-   * connections; never waits longer than `timeoutMs` for Redis. Also `Symbol.asyncDispose`.
+   * connections; never waits longer than `redisTimeout` for Redis. Also `Symbol.asyncDispose`.
    */
   close(): Promise<void>;
 }

@@ -12,8 +12,8 @@ import type { WorkerOptions } from 'bullmq';
 export interface ServeTasksOptions extends Omit<WorkerOptions, 'autorun'> {
   /**
    * How long `close()` waits for running tasks before it aborts them, in ms: from 0 to
-   * 2147483647, or `Infinity` to wait for them as long as they take.
+   * 2147483647, or `Infinity` to wait for them as long as they take. (`closeTimeoutMs` before 0.5.)
    * @default 10000
    */
-  readonly closeTimeoutMs?: number;
+  readonly closeTimeout?: number;
 }

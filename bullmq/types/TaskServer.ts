@@ -8,6 +8,6 @@
  * ```
  */
 export interface TaskServer extends AsyncDisposable {
-  /** Stops taking jobs and waits for running ones (aborting them after `closeTimeoutMs`). */
+  /** Stops taking jobs and waits for running ones (aborting them after `closeTimeout`). */
   close(): Promise<void>;
 }

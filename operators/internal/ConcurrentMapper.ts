@@ -1,4 +1,5 @@
-import { type MapSettings, reportCleanupErrors } from '../../src/engine/index.js';
+import { reportCleanupErrors } from '../../src/engine/index.js';
+import type { MapSettings } from './checks/checkMapOptions.js';
 import type { Subscriber } from 'rxjs';
 import { NO_ITEM, Runner, type RunnerOwner } from './Runner.js';
 import { Queue } from './Queue.js';

@@ -1,5 +1,6 @@
 import type { Subscriber } from 'rxjs';
-import { defineEntry, type GatherArgs, reportCleanupErrors } from '../../src/engine/index.js';
+import { defineEntry, reportCleanupErrors } from '../../src/engine/index.js';
+import type { GatherArgs } from './checks/checkGatherArgs.js';
 import { callInput } from './callInput.js';
 import { NO_ITEM, Runner, type RunnerOwner } from './Runner.js';
 

@@ -31,21 +31,21 @@ export interface RunnerOwner<I> {
   /** Whether the item with index `index` may start now (ordered mode bounds its lookahead). */
   admits(index: number): boolean;
   /**
-   * The next item, asked for only when a slot is free and the item is admitted, so a lazy source
+   * The next item, asked for only when a lane is free and the item is admitted, so a lazy source
    * is read exactly as fast as items start. `NO_ITEM` when none is ready (call `pump` once one is).
    */
   nextItem(): I | typeof NO_ITEM;
 }
 
 /**
- * One slot of the runner: runs one item at a time, and is reused for the next, so a runner makes
- * no more slots than the most items it ever had in flight. Idle ones wait in a stack through
+ * One lane of the runner: runs one item at a time, and is reused for the next, so a runner makes
+ * no more lanes than the most items it ever had in flight. Idle ones wait in a stack through
  * `nextIdle`.
  */
-class RunnerSlot<I> implements TaskSink, SlotClient {
-  /** the next idle slot, while this one is idle */
-  nextIdle: RunnerSlot<I> | undefined = undefined;
-  /** whether an item is in this slot */
+class RunnerLane<I> implements TaskSink, SlotClient {
+  /** the next idle lane, while this one is idle */
+  nextIdle: RunnerLane<I> | undefined = undefined;
+  /** whether an item is in this lane */
   busy = false;
   /** the item's index */
   index = 0;
@@ -97,8 +97,8 @@ class RunnerSlot<I> implements TaskSink, SlotClient {
  * every task of a subscription (they are only ever cancelled together), and reports outcomes
  * until cancelled.
  *
- * Unbounded and without a limiter (gather's default), a promise item takes no slot: it costs only
- * its two callbacks, as in `Promise.all`. Every other item runs in a reused `RunnerSlot`, which
+ * Unbounded and without a limiter (gather's default), a promise item takes no lane: it costs only
+ * its two callbacks, as in `Promise.all`. Every other item runs in a reused `RunnerLane`, which
  * keeps what cancelling must reach (an Observable's subscription, a limiter ticket).
  * @internal
  */
@@ -120,12 +120,12 @@ export class Runner<I = unknown> {
   /** trampoline flags: a pump in progress, and whether it must look again */
   private pumping = false;
   private pumpAgain = false;
-  /** no bound and no limiter: promise items need no slot */
+  /** no bound and no limiter: promise items need no lane */
   private readonly unbounded: boolean;
-  /** the top of the stack of idle slots, to reuse */
-  private idle: RunnerSlot<I> | undefined = undefined;
-  /** every slot made (as many as the most items ever in a slot), to reach busy ones on cancel */
-  private readonly slots: RunnerSlot<I>[] = [];
+  /** the top of the stack of idle lanes, to reuse */
+  private idle: RunnerLane<I> | undefined = undefined;
+  /** every lane made (as many as the most items ever in a lane), to reach busy ones on cancel */
+  private readonly lanes: RunnerLane<I>[] = [];
 
   constructor(
     private readonly owner: RunnerOwner<I>,
@@ -170,20 +170,20 @@ export class Runner<I = unknown> {
     this.tracker?.cancelledRest();
     this.controller.abort(reason);
     // withdraw the waiting ones first, so that slots freed below cannot go to them
-    const busy = this.slots.filter((slot) => slot.busy);
-    for (const slot of busy) {
-      if (slot.busy && slot.ticket) {
-        this.limiter!.withdrawSlot(slot.ticket);
-        slot.ticket = undefined;
-        this.free(slot);
+    const busy = this.lanes.filter((lane) => lane.busy);
+    for (const lane of busy) {
+      if (lane.busy && lane.ticket) {
+        this.limiter!.withdrawSlot(lane.ticket);
+        lane.ticket = undefined;
+        this.free(lane);
       }
     }
     // a teardown that throws does not stop the others: what they threw is returned
     let errors: unknown[] | undefined;
-    for (const slot of busy) {
-      const subscription = slot.subscription;
-      if (!slot.busy || !subscription) continue;
-      this.free(slot);
+    for (const lane of busy) {
+      const subscription = lane.subscription;
+      if (!lane.busy || !subscription) continue;
+      this.free(lane);
       errors = tryUnsubscribe(subscription, errors);
     }
     return errors;
@@ -197,47 +197,47 @@ export class Runner<I = unknown> {
     if (this.closed) return;
     if (this.running === 0) {
       this.closed = true;
-      this.tracker?.cancelledRest(); // values that never got a slot
+      this.tracker?.cancelledRest(); // values that never got a lane
       return;
     }
     const errors = this.cancel(makeReason());
     if (errors) throw teardownFailure(errors);
   }
 
-  /** @internal called by a slot that got its limiter slot */
-  run(slot: RunnerSlot<I>, item: I): void {
+  /** @internal called by a lane that got its limiter slot */
+  run(lane: RunnerLane<I>, item: I): void {
     let result: unknown;
     let isPromise: boolean;
     try {
-      this.tracker?.started(slot.index, '');
-      result = this.owner.call(item, slot.index, this.signal);
+      this.tracker?.started(lane.index, '');
+      result = this.owner.call(item, lane.index, this.signal);
       isPromise = result instanceof Promise; // may throw (a revoked Proxy): the task fails with it
     } catch (error) {
-      this.settled(slot, true, error);
+      this.settled(lane, true, error);
       return;
     }
     // a native promise, the common case, is followed here: no call into the task value rule
-    if (isPromise) (result as Promise<unknown>).then(slot.onFulfilled, slot.onRejected);
-    else this.follow(slot, result);
+    if (isPromise) (result as Promise<unknown>).then(lane.onFulfilled, lane.onRejected);
+    else this.follow(lane, result);
   }
 
-  /** @internal a slot's task ended */
-  settled(slot: RunnerSlot<I>, failed: boolean, outcome: unknown): void {
-    this.free(slot);
-    this.report(slot.index, failed, outcome);
+  /** @internal a lane's task ended */
+  settled(lane: RunnerLane<I>, failed: boolean, outcome: unknown): void {
+    this.free(lane);
+    this.report(lane.index, failed, outcome);
     this.pump();
   }
 
   private launch(item: I): void {
     if (this.unbounded) return this.launchUnbounded(item);
-    const slot = this.takeSlot(this.started++);
+    const lane = this.takeLane(this.started++);
     this.running++;
     if (this.limiter) {
-      slot._carrier = this.carrier ??= new ContextCarrier(true);
-      slot.item = item;
-      slot.ticket = this.limiter.acquireSlot(slot);
+      lane._carrier = this.carrier ??= new ContextCarrier(true);
+      lane.item = item;
+      lane.ticket = this.limiter.acquireSlot(lane);
     } else {
-      this.run(slot, item);
+      this.run(lane, item);
     }
   }
 
@@ -262,29 +262,29 @@ export class Runner<I = unknown> {
       );
       return;
     }
-    // an Observable (or a plain value): a slot keeps its subscription for cancel
-    this.follow(this.takeSlot(index), result);
+    // an Observable (or a plain value): a lane keeps its subscription for cancel
+    this.follow(this.takeLane(index), result);
   }
 
-  /** Follows a result that is not a native promise by the task value rule; `slot` keeps an
+  /** Follows a result that is not a native promise by the task value rule; `lane` keeps an
    * Observable's subscription while it runs, for cancel. */
-  private follow(slot: RunnerSlot<I>, result: unknown): void {
-    const subscription = followTaskValue(result, slot);
-    if (slot.busy && !this.closed) slot.subscription = subscription;
+  private follow(lane: RunnerLane<I>, result: unknown): void {
+    const subscription = followTaskValue(result, lane);
+    if (lane.busy && !this.closed) lane.subscription = subscription;
   }
 
-  /** An idle slot (or a new one), made busy with item `index`. */
-  private takeSlot(index: number): RunnerSlot<I> {
-    let slot = this.idle;
-    if (slot) {
-      this.idle = slot.nextIdle;
+  /** An idle lane (or a new one), made busy with item `index`. */
+  private takeLane(index: number): RunnerLane<I> {
+    let lane = this.idle;
+    if (lane) {
+      this.idle = lane.nextIdle;
     } else {
-      slot = new RunnerSlot(this);
-      this.slots.push(slot);
+      lane = new RunnerLane(this);
+      this.lanes.push(lane);
     }
-    slot.busy = true;
-    slot.index = index;
-    return slot;
+    lane.busy = true;
+    lane.index = index;
+    return lane;
   }
 
   /** An unbounded promise item ended. */
@@ -293,17 +293,17 @@ export class Runner<I = unknown> {
     this.report(index, failed, outcome);
   }
 
-  /** Empties a slot: gives back its limiter slot and makes it idle. */
-  private free(slot: RunnerSlot<I>): void {
-    slot.busy = false;
-    slot.subscription = undefined;
-    slot.item = undefined;
+  /** Empties a lane: gives back its limiter slot and makes it idle. */
+  private free(lane: RunnerLane<I>): void {
+    lane.busy = false;
+    lane.subscription = undefined;
+    lane.item = undefined;
     this.running--;
-    slot.nextIdle = this.idle;
-    this.idle = slot;
-    if (slot.holdsSlot) {
-      slot.holdsSlot = false;
-      this.limiter!.releaseSlot(slot);
+    lane.nextIdle = this.idle;
+    this.idle = lane;
+    if (lane.holdsSlot) {
+      lane.holdsSlot = false;
+      this.limiter!.releaseSlot(lane);
     }
   }
 

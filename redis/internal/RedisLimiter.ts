@@ -23,9 +23,9 @@ export interface RedisLimiterSettings {
   readonly key: string;
   readonly concurrency: number;
   readonly rate: RateLimit | undefined;
-  readonly leaseMs: number;
-  readonly pollMs: number;
-  readonly timeoutMs: number;
+  readonly lease: number;
+  readonly pollInterval: number;
+  readonly redisTimeout: number;
   readonly name: string;
 }
 
@@ -65,7 +65,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   private subscribed: Promise<unknown> | undefined = undefined;
   private heartbeatTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private beating: Promise<void> | undefined = undefined;
-  /** when Redis last answered, for failing waiters once it has been silent for `timeoutMs` */
+  /** when Redis last answered, for failing waiters once it has been silent for `redisTimeout` */
   private lastAnswer = Date.now();
   private closed = false;
   /** releases (\`id, token\` pairs) and acquires waiting for the next batch */
@@ -296,8 +296,8 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
 
   /** Runs a script with the limiter's keys and settings first; its reply, or a RedisLimiterError. */
   private async call(target: Script, ...args: string[]): Promise<unknown[]> {
-    const { client, leaseMs, rate } = this.settings;
-    const argv = [this.channel, String(this.bound === Infinity ? -1 : this.bound), String(leaseMs), String(rate?.limit ?? 0), String(rate?.interval ?? 0), ...args];
+    const { client, lease, rate } = this.settings;
+    const argv = [this.channel, String(this.bound === Infinity ? -1 : this.bound), String(lease), String(rate?.limit ?? 0), String(rate?.interval ?? 0), ...args];
     const run = async (): Promise<unknown> => {
       try {
         return await client.evalsha(target.sha, this.keys.length, ...this.keys, ...argv);
@@ -319,13 +319,13 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     }
   }
 
-  /** A promise that fails with a RedisLimiterError if Redis takes longer than `timeoutMs`. */
+  /** A promise that fails with a RedisLimiterError if Redis takes longer than `redisTimeout`. */
   private bounded<T>(promise: Promise<T>, doing: string): Promise<T> {
-    const { timeoutMs } = this.settings;
+    const { redisTimeout } = this.settings;
     return withTimeout(
       promise,
-      timeoutMs,
-      () => this.error(`could not ${doing}: Redis did not answer within ${timeoutMs} ms`),
+      redisTimeout,
+      () => this.error(`could not ${doing}: Redis did not answer within ${redisTimeout} ms`),
       (error) => (error instanceof RedisLimiterError ? error : this.error(`could not ${doing}: ${describeError(error)}`, error)),
     );
   }
@@ -340,10 +340,10 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     if (this.heartbeatTimer === undefined && !this.beating) this.beatSoon(this.interval());
   }
 
-  /** How often the heartbeat runs: leases need a third of `leaseMs`, waiters `pollMs`. */
+  /** How often the heartbeat runs: leases need a third of `lease`, waiters `pollInterval`. */
   private interval(): number {
-    const { leaseMs, pollMs } = this.settings;
-    return this.waiters.size > 0 ? Math.min(pollMs, leaseMs / 3) : leaseMs / 3;
+    const { lease, pollInterval } = this.settings;
+    return this.waiters.size > 0 ? Math.min(pollInterval, lease / 3) : lease / 3;
   }
 
   /** Runs the heartbeat in `delay` ms (sooner than planned, if it was). */
@@ -378,7 +378,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     try {
       reply = await this.call(scripts.heartbeat, ...args);
     } catch (error) {
-      if (Date.now() - this.lastAnswer >= this.settings.timeoutMs) {
+      if (Date.now() - this.lastAnswer >= this.settings.redisTimeout) {
         for (const waiter of [...this.waiters.values()]) this.fail(waiter, error);
       }
       return 0;

@@ -39,20 +39,20 @@ export interface RedisLimiterOptions {
    * come back at most this long after its last renewal.
    * @default 30000
    */
-  readonly leaseMs?: number;
+  readonly lease?: number;
   /**
    * How often, in ms, a process with waiters asks Redis for news besides the grants it is told
    * of: it then learns of permits freed by expiry and of grants whose message it missed.
-   * @default 1000, or a third of `leaseMs` if that is shorter
+   * @default 1000, or a third of `lease` if that is shorter
    */
-  readonly pollMs?: number;
+  readonly pollInterval?: number;
   /**
    * How long, in ms, a call waits for Redis before it fails with a {@link RedisLimiterError}:
    * `acquire` while Redis is unreachable, and every waiter once Redis has not answered for this
    * long.
    * @default 5000
    */
-  readonly timeoutMs?: number;
+  readonly redisTimeout?: number;
   /**
    * Names the limiter in errors.
    * @default the key

@@ -26,18 +26,35 @@ export { runLimited } from './runLimited.js';
 // Values and messages
 export { describe, describeError } from './describe.js';
 export { defineEntry } from './defineEntry.js';
-export { LinkedList, ListNode } from './LinkedList.js';
 
 // Argument checks: one per public entry point, one message format ("caller: what must be ..., got ...")
-export { assertConcurrency, assertDuration, assertFunction, assertOptionalDuration, assertOptionalSignal, assertOptionsObject, readEntries, readOptions } from './checks/assert.js';
+// (each entry point builds its own checks module from these: operators/internal/checks/,
+// angular/internal/checks.ts, ...; test/architecture/checks.test.ts keeps throws there)
+export {
+  assertBoolean,
+  assertConcurrency,
+  assertDuration,
+  assertFunction,
+  assertNonEmptyString,
+  assertObject,
+  assertOptionalBoolean,
+  assertOptionalDuration,
+  assertOptionalFunction,
+  assertOptionalString,
+  assertOptionsObject,
+  mustBe,
+  readEntries,
+  readFields,
+  readOptions,
+} from './checks/assert.js';
+export { optionKeys } from './checks/optionKeys.js';
+export { GROUP_OPTIONS } from './checks/checkGroupOptions.js';
+export { SCOPE_OPTIONS } from './checks/checkScopeOptions.js';
+export { checkLimiterOption } from './checks/checkLimiterOption.js';
 export { checkAcquireCall } from './checks/checkLimiterRunArgs.js';
 export { checkRate } from './checks/checkLimiterOptions.js';
-export { checkSoonifyArgs } from './checks/checkSoonifyArgs.js';
-export { checkGatherArgs, type GatherArgs } from './checks/checkGatherArgs.js';
-export { checkFirstWinsArgs } from './checks/checkFirstWinsArgs.js';
-export { checkMapConcurrentArgs } from './checks/checkMapConcurrentArgs.js';
-export { checkMapConcurrentFromArgs } from './checks/checkMapConcurrentFromArgs.js';
-export type { MapSettings } from './checks/checkMapOptions.js';
+export { isArraySafe, isPlainRecord } from './isPlainRecord.js';
+export { isInteropObservable } from './isInteropObservable.js';
 
 // Hooks for entry points
 export { afterClose, isClosable, type Closable } from './afterClose.js';
@@ -47,10 +64,8 @@ export { stillRunning, type HasRunningTasks } from './stillRunning.js';
 // data, bounded waits
 export { withTimeout } from './withTimeout.js';
 export { settlesWithin } from './settlesWithin.js';
-export { CallObservable, type SendJob } from './CallObservable.js';
-export { namedAfter } from './namedAfter.js';
+export { CallClient } from './CallClient.js';
 export { fromSentError, toSentError } from './errorTransport.js';
 
 // Progress and events
-export { ProgressTracker } from './ProgressTracker.js';
-export { CountTracker, type TaskOutcome } from './CountTracker.js';
+export { CountTracker } from './CountTracker.js';

@@ -38,7 +38,7 @@ export const ONE_ARGUMENT: unique symbol = Symbol('one argument');
  */
 export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSink, ProgressReporter {
   /** its index in the group's `live` array while cancellation can reach it, else -1 */
-  _slot = -1;
+  _liveIndex = -1;
   /** where the task stands */
   _state: TaskState = 'queued';
   /** its place in the limiter's queue while waiting, an Observable task's subscription while it

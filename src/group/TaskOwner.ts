@@ -23,7 +23,7 @@ export interface TaskOwner {
   /** A task settled for good: the owner may close. */
   taskDone(): void;
   /** Takes a task out of cancellation's reach (the task knows its index in the owner's list). */
-  removeLive(task: { _slot: number }): void;
+  removeLive(task: { _liveIndex: number }): void;
   /**
    * Whether the owner's signal has aborted. From then on, whatever a task settles with is part of
    * its cancellation (an echo), never a failure: the rule of echoes.

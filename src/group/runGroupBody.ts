@@ -2,7 +2,7 @@ import type { TaskGroup } from '../types/TaskGroup.js';
 import { SoonValue } from '../SoonValue.js';
 import { isPromiseLike } from '../engine/isPromiseLike.js';
 import { resolveResult } from './resolveResult.js';
-import type { TaskScope } from './TaskScope.js';
+import type { TaskGroupObject } from './TaskGroupObject.js';
 
 /** Marks "the body did not throw". */
 const NONE: unique symbol = Symbol('none');
@@ -19,7 +19,7 @@ const NONE: unique symbol = Symbol('none');
  * @internal
  */
 export function runGroupBody(
-  group: TaskScope,
+  group: TaskGroupObject,
   body: (tg: TaskGroup) => unknown,
   done: (failed: boolean, outcome: unknown) => void,
 ): void {

@@ -13,6 +13,13 @@ export interface ScopeOptions {
    */
   readonly limiter?: LimiterLike;
   /**
+   * How many of the scope's tasks may run at once; the rest wait in the order they were started.
+   * With `limiter` too, both bounds hold (see `TaskGroupOptions.concurrency`). An integer >= 1,
+   * or `Infinity`.
+   * @default Infinity (no bound of the scope's own)
+   */
+  readonly concurrency?: number;
+  /**
    * Cancels the scope when it aborts, as `scope.cancel(signal.reason)` would: an Angular
    * `DestroyRef`'s or a request's lifetime.
    * @default undefined

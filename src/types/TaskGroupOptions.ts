@@ -28,6 +28,15 @@ export interface TaskGroupOptions {
    */
   readonly limiter?: LimiterLike;
   /**
+   * How many of the group's tasks may run at once (p-map's and Effect's `concurrency`); the rest
+   * wait in the order they were started. A bound of this group alone: with `limiter` too, both
+   * hold (a task waits for the group's bound first, then for the shared limiter, so it never
+   * holds a shared slot while its own group holds it back), and a task's own
+   * `soonify(fn, { limiter })` is bounded by it too. An integer >= 1, or `Infinity`.
+   * @default Infinity (no bound of the group's own)
+   */
+  readonly concurrency?: number;
+  /**
    * `null`: the group is nobody's child, for background work that must outlive the task that
    * starts it. Left out, a group created while a task of another group or scope runs (before the
    * task's first `await`, or after it with `linkAcrossAwaits()` from `rxjs-asyncer/node`) is that

@@ -54,7 +54,7 @@ describe('rxjs-asyncer/bullmq with real processes', () => {
     queue = freshQueue();
     worker = launch('worker.mjs', queue);
     await worker.said('serving');
-    remote = connectTasks<Tasks>(queue, { connection: connection(), leaseMs: 1500 });
+    remote = connectTasks<Tasks>(queue, { connection: connection(), lease: 1500 });
   });
   afterAll(async () => {
     await remote.close();
@@ -86,7 +86,7 @@ describe('rxjs-asyncer/bullmq with real processes', () => {
     expect(() => remote.call.add(1, (() => 2) as never)).toThrow(
       new TypeError('remote.call.add(...args): args[1] cannot be sent as JSON: [Function (anonymous)] (JSON cannot carry a function)'),
     );
-    expect(() => remote.run('add', [1, { when: new Date(0) }] as never)).toThrow('remote.run(name, args, options): args[1].when cannot be sent as JSON');
+    expect(() => remote.run('add', [1, { when: new Date(0) }] as never)).toThrow("remote.run('add', args): args[1].when cannot be sent as JSON");
     expect(() => remote.call.add(NaN, 1)).toThrow('args[0] cannot be sent as JSON: NaN (JSON turns it into null)');
     await expect(remote.call.badResult()).rejects.toThrow('task badResult: result[0] cannot be sent as JSON');
   });
@@ -201,21 +201,21 @@ describe('rxjs-asyncer/bullmq with real processes', () => {
     await caller.close();
   });
 
-  it('a caller killed with SIGKILL: its running jobs are aborted within leaseMs, its queued ones never start', async () => {
-    const leaseMs = 1500;
-    const dying = launch('caller.mjs', queue, 'orphan', leaseMs);
+  it('a caller killed with SIGKILL: its running jobs are aborted within lease, its queued ones never start', async () => {
+    const lease = 1500;
+    const dying = launch('caller.mjs', queue, 'orphan', lease);
     await until(started('orphan'), 'the orphan runs');
     dying.child.kill('SIGKILL');
     const took = await until(aborted('orphan'), 'the orphan aborted');
-    expect(took).toBeLessThan(leaseMs);
+    expect(took).toBeLessThan(lease);
     expect(await probes.get('probe:orphan:aborted')).toBe('its caller is gone (its lease expired)');
 
     const idle = freshQueue();
-    const gone = launch('caller.mjs', idle, 'never', leaseMs);
+    const gone = launch('caller.mjs', idle, 'never', lease);
     const jobs = new Queue(idle, { connection: connection() });
     await until(async () => (await jobs.getWaitingCount()) === 2, 'its two jobs are queued');
     gone.child.kill('SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, leaseMs)); // let the lease run out
+    await new Promise((resolve) => setTimeout(resolve, lease)); // let the lease run out
     const late = launch('worker.mjs', idle);
     await late.said('serving');
     await until(async () => (await jobs.getWaitingCount()) + (await jobs.getActiveCount()) === 0, 'the job is taken and dropped');
@@ -259,13 +259,13 @@ describe('rxjs-asyncer/bullmq: one listener, and Redis unreachable', () => {
     expect(warnings).toEqual([]);
   }, 60_000);
 
-  it('a call fails within timeoutMs naming the connection; close never hangs; nothing unhandled', async () => {
+  it('a call fails within redisTimeout naming the connection; close never hangs; nothing unhandled', async () => {
     const down = await startRedisServer();
     const port = down.port;
     await down.stop(); // nothing listens there now
     // disconnectTimeout: ioredis waits that long (2 s by default) for a socket still connecting
     // to close after disconnect(); the test would otherwise end with ioredis's timer armed
-    const caller = connectTasks<Tasks>('nowhere', { connection: { host: '127.0.0.1', port, maxRetriesPerRequest: null, disconnectTimeout: 10 }, timeoutMs: 300 });
+    const caller = connectTasks<Tasks>('nowhere', { connection: { host: '127.0.0.1', port, maxRetriesPerRequest: null, disconnectTimeout: 10 }, redisTimeout: 300 });
     const error = (await caller.call.add(1, 2).then(
       () => undefined,
       (e: unknown) => e,
@@ -274,7 +274,7 @@ describe('rxjs-asyncer/bullmq: one listener, and Redis unreachable', () => {
     await caller.close();
   });
 
-  it('closeTimeoutMs: Infinity lets a running job finish however long close() waits (it was aborted 1 ms after close)', async () => {
+  it('closeTimeout: Infinity lets a running job finish however long close() waits (it was aborted 1 ms after close)', async () => {
     const name = freshQueue();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -286,7 +286,7 @@ describe('rxjs-asyncer/bullmq: one listener, and Redis unreachable', () => {
         await gate;
         return ctx.signal.aborted ? 'aborted' : 'finished';
       },
-    }, { connection: connection(), closeTimeoutMs: Infinity });
+    }, { connection: connection(), closeTimeout: Infinity });
     const caller = connectTasks<{ hold(): Promise<string> }>(name, { connection: connection() });
     const result = caller.call.hold().then((value) => value);
     await jobStarted;
@@ -301,19 +301,19 @@ describe('rxjs-asyncer/bullmq: one listener, and Redis unreachable', () => {
 
   it('refuses bad input at once', async () => {
     expect(() => connectTasks('' as never, { connection: connection() })).toThrow(new TypeError('connectTasks(queue, options): queue must be a non-empty string, got ""'));
-    expect(() => connectTasks('q', { connection: connection(), leaseMs: 0 })).toThrow(new RangeError('connectTasks(queue, options): options.leaseMs must be a number of milliseconds > 0 (at most 2147483647), got 0'));
+    expect(() => connectTasks('q', { connection: connection(), lease: 0 })).toThrow(new RangeError('connectTasks(queue, options): options.lease must be a number of milliseconds > 0 (at most 2147483647), got 0'));
     expect(() => connectTasks('q', { connection: 'redis://x' as never })).toThrow('options.connection must be ioredis options or an ioredis client, got "redis://x"');
-    expect(() => connectTasks('q', { connection: connection(), timeoutMs: '1' as never })).toThrow(TypeError);
+    expect(() => connectTasks('q', { connection: connection(), redisTimeout: '1' as never })).toThrow(TypeError);
     expect(() => serveTasks(5 as never, { add: () => 1 }, { connection: connection() })).toThrow('serveTasks(queue, tasks, options): queue must be a non-empty string, got 5');
     expect(() => serveTasks('q', { add: () => 1, size: 3 }, { connection: connection() })).toThrow('serveTasks(queue, tasks, options): tasks.size must be a function, got 3');
-    for (const closeTimeoutMs of [2 ** 31, NaN, -1]) {
-      expect(() => serveTasks('q', { add: () => 1 }, { connection: connection(), closeTimeoutMs })).toThrow(
-        new RangeError(`serveTasks(queue, tasks, options): options.closeTimeoutMs must be a number of milliseconds from 0 to 2147483647, or Infinity, got ${closeTimeoutMs}`),
+    for (const closeTimeout of [2 ** 31, NaN, -1]) {
+      expect(() => serveTasks('q', { add: () => 1 }, { connection: connection(), closeTimeout })).toThrow(
+        new RangeError(`serveTasks(queue, tasks, options): options.closeTimeout must be a number of milliseconds from 0 to 2147483647, or Infinity, got ${closeTimeout}`),
       );
     }
     const checked = connectTasks<Tasks>('q', { connection: connection(), tasks: ['add'] });
-    expect(() => (checked.run as (name: string, args: unknown[]) => unknown)('spin', ['x'])).toThrow(new TypeError('remote.run(name, args, options): there is no task "spin"; the tasks are add'));
-    expect(() => checked.run('add', 'x' as never)).toThrow('remote.run(name, args, options): args must be an array of the task\'s arguments, got "x"');
+    expect(() => (checked.run as (name: string, args: unknown[]) => unknown)('spin', ['x'])).toThrow(new TypeError('remote.run(\'spin\', args): there is no task "spin"; the tasks are add'));
+    expect(() => checked.run('add', 'x' as never)).toThrow('remote.run(name, args, options): args must be an array of the function\'s arguments, got "x"');
     expect(() => checked.run('add', [1, 2], { signal: 'x' as never })).toThrow('options.signal must be an AbortSignal');
     await checked.close();
   });

@@ -1,4 +1,4 @@
-import { LinkedList, ListNode } from '../../src/engine/index.js';
+import { LinkedList, ListNode } from '../../src/engine/LinkedList.js';
 
 class Item extends ListNode {
   constructor(readonly id: number) {

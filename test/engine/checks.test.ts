@@ -1,4 +1,6 @@
-import { checkGatherArgs, checkMapConcurrentFromArgs, checkSoonifyArgs } from '../../src/engine/index.js';
+import { checkSoonifyArgs } from '../../src/engine/checks/checkSoonifyArgs.js';
+import { checkGatherArgs } from '../../operators/internal/checks/checkGatherArgs.js';
+import { checkMapConcurrentFromArgs } from '../../operators/internal/checks/checkMapConcurrentFromArgs.js';
 import { readOptions } from '../../src/engine/checks/assert.js';
 import { createLimiter } from '../../src/index.js';
 

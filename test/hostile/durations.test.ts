@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 
 // Every duration option of every entry point goes through the engine's one duration check: a
 // number of milliseconds setTimeout honours. 2 ** 31 would overflow and fire at once (the bug
-// that let `closeTimeoutMs: Infinity` abort jobs 1 ms after close), NaN and -1 mean nothing.
+// that let `closeTimeout: Infinity` abort jobs 1 ms after close), NaN and -1 mean nothing.
 // A delay ("how long until") also takes Infinity, never; a period (a lease, a poll, a window,
 // a wait for a server) does not, since something must happen every so often.
 // (taskGroupResource's `timeout` is checked the same way in test/angular.)
@@ -25,13 +25,13 @@ const options: [string, (ms: number) => unknown, boolean][] = [
   ['firstWins stagger', (stagger) => firstWins([], { stagger }), true],
   ['createWorkerPool idleTimeout', (idleTimeout) => createWorkerPool('file:///never-started.mjs', { idleTimeout }), true],
   ['runMain teardownTimeout', (teardownTimeout) => runMain(() => 1, { teardownTimeout, exit: false }), true],
-  ['serveTasks closeTimeoutMs', (closeTimeoutMs) => serveTasks('q', { add: () => 1 }, { connection, closeTimeoutMs }), true],
+  ['serveTasks closeTimeout', (closeTimeout) => serveTasks('q', { add: () => 1 }, { connection, closeTimeout }), true],
   ['createLimiter rate.interval', (interval) => createLimiter(1, { rate: { limit: 1, interval } }), false],
-  ['createRedisLimiter leaseMs', (leaseMs) => createRedisLimiter({ client, key: 'k', concurrency: 1, leaseMs }), false],
-  ['createRedisLimiter pollMs', (pollMs) => createRedisLimiter({ client, key: 'k', concurrency: 1, pollMs }), false],
-  ['createRedisLimiter timeoutMs', (timeoutMs) => createRedisLimiter({ client, key: 'k', concurrency: 1, timeoutMs }), false],
-  ['connectTasks leaseMs', (leaseMs) => connectTasks('q', { connection, leaseMs }), false],
-  ['connectTasks timeoutMs', (timeoutMs) => connectTasks('q', { connection, timeoutMs }), false],
+  ['createRedisLimiter lease', (lease) => createRedisLimiter({ client, key: 'k', concurrency: 1, lease }), false],
+  ['createRedisLimiter pollInterval', (pollInterval) => createRedisLimiter({ client, key: 'k', concurrency: 1, pollInterval }), false],
+  ['createRedisLimiter redisTimeout', (redisTimeout) => createRedisLimiter({ client, key: 'k', concurrency: 1, redisTimeout }), false],
+  ['connectTasks lease', (lease) => connectTasks('q', { connection, lease }), false],
+  ['connectTasks redisTimeout', (redisTimeout) => connectTasks('q', { connection, redisTimeout }), false],
 ];
 
 describe.each(options)('%s', (name, call, takesInfinity) => {

@@ -30,7 +30,7 @@ afterEach(async () => {
 
 /** A new limiter on `key` with a client of its own, disposed after the test. */
 const limiterOn = (key: string, options: Partial<Parameters<typeof createRedisLimiter>[0]> = {}): Limiter & AsyncDisposable => {
-  const limiter = createRedisLimiter({ client: server.client(), key, concurrency: 1, leaseMs: 3000, pollMs: 50, timeoutMs: 1000, ...options });
+  const limiter = createRedisLimiter({ client: server.client(), key, concurrency: 1, lease: 3000, pollInterval: 50, redisTimeout: 1000, ...options });
   limiters.push(limiter);
   return limiter;
 };
@@ -161,7 +161,7 @@ describe('createRedisLimiter', () => {
     const key = freshKey();
     const [a, b] = [limiterOn(key), limiterOn(key)];
     const stale = await a.acquire();
-    // the lease runs out (as if process a stalled past leaseMs): end it in Redis now
+    // the lease runs out (as if process a stalled past lease): end it in Redis now
     const [id] = await admin.zrange(`{${key}}:holders`, 0, 0);
     await admin.zadd(`{${key}}:holders`, 0, id!);
     const fresh = await b.acquire(); // the next script purges the expired lease; b gets the slot
@@ -177,11 +177,11 @@ describe('createRedisLimiter', () => {
     fresh.release();
   });
 
-  it('fails with a clear error within timeoutMs when Redis is unreachable, and recovers after a restart without exceeding the bound', async () => {
+  it('fails with a clear error within redisTimeout when Redis is unreachable, and recovers after a restart without exceeding the bound', async () => {
     const local = await startRedisServer();
     try {
       const key = freshKey();
-      const options = { key, concurrency: 2, leaseMs: 900, pollMs: 50, timeoutMs: 300 };
+      const options = { key, concurrency: 2, lease: 900, pollInterval: 50, redisTimeout: 300 };
       const a = createRedisLimiter({ client: local.client({ maxRetriesPerRequest: null }), ...options });
       const b = createRedisLimiter({ client: local.client({ maxRetriesPerRequest: null }), ...options });
       const held = await a.acquire();
@@ -252,10 +252,10 @@ describe('createRedisLimiter', () => {
     [{ client: 'redis', key: 'k', concurrency: 1 }, TypeError, 'options.client must be a Redis client (ioredis) with evalsha(), got "redis"'],
     [{ key: '', concurrency: 1 }, TypeError, 'createRedisLimiter(options): options.key must be a non-empty string, got ""'],
     [{ key: 'k', concurrency: 0 }, RangeError, 'createRedisLimiter(options): options.concurrency must be an integer >= 1 or Infinity, got 0'],
-    [{ key: 'k', concurrency: 1, leaseMs: 0 }, RangeError, 'createRedisLimiter(options): options.leaseMs must be a number of milliseconds > 0 (at most 2147483647), got 0'],
-    [{ key: 'k', concurrency: 1, leaseMs: '5' }, TypeError, 'options.leaseMs must be a number of milliseconds > 0 (at most 2147483647), got "5"'],
-    [{ key: 'k', concurrency: 1, pollMs: -1 }, RangeError, 'options.pollMs must be a number of milliseconds > 0'],
-    [{ key: 'k', concurrency: 1, timeoutMs: NaN }, RangeError, 'options.timeoutMs must be a number of milliseconds > 0'],
+    [{ key: 'k', concurrency: 1, lease: 0 }, RangeError, 'createRedisLimiter(options): options.lease must be a number of milliseconds > 0 (at most 2147483647), got 0'],
+    [{ key: 'k', concurrency: 1, lease: '5' }, TypeError, 'options.lease must be a number of milliseconds > 0 (at most 2147483647), got "5"'],
+    [{ key: 'k', concurrency: 1, pollInterval: -1 }, RangeError, 'options.pollInterval must be a number of milliseconds > 0'],
+    [{ key: 'k', concurrency: 1, redisTimeout: NaN }, RangeError, 'options.redisTimeout must be a number of milliseconds > 0'],
     [{ key: 'k', concurrency: 1, rate: { limit: 0, interval: 1 } }, RangeError, 'createRedisLimiter(options): options.rate.limit must be an integer >= 1, got 0'],
     [{ key: 'k', concurrency: 1, name: 5 }, TypeError, 'createRedisLimiter(options): options.name must be a string, got 5'],
   ])('refuses bad options %#', (options, type, message) => {

@@ -42,11 +42,11 @@ describe('createRedisLimiter across processes', () => {
     expect(await admin.zcard('{four}:queue')).toBe(0);
   }, 60_000);
 
-  it('a process killed with SIGKILL: its permits come back within leaseMs, and the others finish', async () => {
-    const leaseMs = 1000;
-    const hog = launch('killed', 8, leaseMs, 'hog');
+  it('a process killed with SIGKILL: its permits come back within lease, and the others finish', async () => {
+    const lease = 1000;
+    const hog = launch('killed', 8, lease, 'hog');
     await hog.said('holding');
-    const others = [launch('killed', 8, leaseMs, 'work', 50), launch('killed', 8, leaseMs, 'work', 50)];
+    const others = [launch('killed', 8, lease, 'work', 50), launch('killed', 8, lease, 'work', 50)];
     // the others queue behind the hog
     while ((await admin.zcard('{killed}:queue')) < 16) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await admin.llen('acct:killed:starts')).toBe(0);
@@ -55,9 +55,9 @@ describe('createRedisLimiter across processes', () => {
     const results = await Promise.all(others.map((other) => other.exited));
     for (const { code, output } of results) expect([code, output.trim()]).toEqual([0, 'done']);
     const firstStart = Number((await admin.lrange('acct:killed:starts', 0, 0))[0]);
-    // the hog's leases were renewed at most at its death: they end within leaseMs of it, and
+    // the hog's leases were renewed at most at its death: they end within lease of it, and
     // waiters hear of the freed permits at their next poll (50 ms); 1 s of slack for a slow machine
-    expect(firstStart - killedAt).toBeLessThan(leaseMs + 1000);
+    expect(firstStart - killedAt).toBeLessThan(lease + 1000);
     expect(Number(await admin.get('acct:killed:most'))).toBe(8);
   }, 60_000);
 

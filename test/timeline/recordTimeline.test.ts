@@ -72,7 +72,7 @@ describe('recordTimeline', () => {
   });
 
   it('refuses a source without events$', () => {
-    expect(() => recordTimeline({} as never)).toThrow(new TypeError('recordTimeline(source): source must be a TaskGroup or a Scope, got [object without events$]'));
+    expect(() => recordTimeline({} as never)).toThrow(new TypeError('recordTimeline(source): source must be a TaskGroup or a Scope (with events$), got [object Object]'));
     expect(() => recordTimeline(null as never)).toThrow('got null');
   });
 });

@@ -7,6 +7,7 @@ import { createLimiter, runTaskGroup } from '../../src/index.js';
 import { mapConcurrent } from '../../operators/index.js';
 import { createWorkerPool, type WorkerPool } from '../../workers/index.js';
 import { from, lastValueFrom, toArray } from 'rxjs';
+import { expectTypeErrorAtOnce } from '../support/hostile.js';
 
 // Real worker_threads running a built worker module (fixtures/math.worker.mjs imports the built
 // package). npm test builds before jest.
@@ -102,12 +103,11 @@ describe('createWorkerPool', () => {
     await expect(pool.call.add(1, 1)).resolves.toBe(2);
   });
 
-  it('an argument that cannot be sent fails the call with a TypeError naming it', async () => {
+  it('an argument that cannot be sent is refused at the call, with a TypeError naming it', async () => {
     pool = createWorkerPool<MathWorker>(workerUrl, { size: 1 });
-    const error = await pool.run('add', [1, () => 2] as never).then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toMatch(/^pool\.run\('add', args\): args\[1\] cannot be sent to a worker: \[Function \(anonymous\)\]/);
-    await expect(pool.call.add({ nested: { fn: Symbol('x') } } as never, 1)).rejects.toThrow("pool.run('add', args): args[0].nested.fn cannot be sent to a worker");
+    const p = pool;
+    expectTypeErrorAtOnce(() => p.run('add', [1, () => 2] as never), /^pool\.run\('add', args\): args\[1\] cannot be sent to a worker: \[Function \(anonymous\)\]/);
+    expectTypeErrorAtOnce(() => p.call.add({ nested: { fn: Symbol('x') } } as never, 1), /^pool\.call\.add\(\.\.\.args\): args\[0\]\.nested\.fn cannot be sent to a worker/);
     await expect(pool.call.add(1, 2)).resolves.toBe(3); // nothing was sent, nothing is stuck
   });
 
@@ -166,7 +166,9 @@ describe('createWorkerPool', () => {
     expect(() => createWorkerPool(workerUrl, { size: 0 })).toThrow(RangeError);
     expect(() => createWorkerPool(workerUrl, { idleTimeout: -1 })).toThrow('options.idleTimeout must be a number of milliseconds from 0 to 2147483647, or Infinity, got -1');
     pool = createWorkerPool<MathWorker>(workerUrl);
-    expect(() => pool.run('' as never, [] as never)).toThrow('pool.run(name, args): name must be a non-empty string, got ""');
-    expect(() => pool.run('add', 5 as never)).toThrow("pool.run('add', args): args must be an array, got 5");
+    expect(() => pool.run('' as never, [] as never)).toThrow('pool.run(name, args, options): name must be a non-empty string, got ""');
+    expect(() => pool.run('add', 5 as never)).toThrow("pool.run(name, args, options): args must be an array of the function's arguments, got 5");
+    expect(() => pool.run('add', [1, 2], { signl: undefined } as never)).toThrow("pool.run(name, args, options): options has no key 'signl': did you mean 'signal'? (known keys: signal, transfer)");
+    expect(() => pool.run('add', [1, 2], { transfer: 'x' } as never)).toThrow("pool.run(name, args, options): options.transfer must be an array of Transferables, got \"x\"");
   });
 });

@@ -1,25 +1,23 @@
 import * as workerpool from 'workerpool';
-import { describeError } from '../../src/engine/index.js';
+import { CallClient, describeError, fromSentError } from '../../src/engine/index.js';
+import type { WorkerPool } from '../types/WorkerPool.js';
 import type { WorkerPoolOptions } from '../types/WorkerPoolOptions.js';
 import type { WorkerRunOptions } from '../types/WorkerRunOptions.js';
-import { CallObservable, fromSentError, namedAfter } from '../../src/engine/index.js';
+import { checkTransfer, RUN_OPTIONS } from './checks.js';
 import { inNode, scriptLocation } from './scriptLocation.js';
 import { unsendableArgument } from './unsendableArgument.js';
 
 type Pool = ReturnType<typeof workerpool.pool>;
 
-/** The options of a call without any: shared, never changed. */
-const NO_OPTIONS: WorkerRunOptions = Object.freeze({});
-
 /**
  * The pool behind `createWorkerPool`: workerpool does the pool management (queue, spawn, replace a
  * crashed worker, terminate on cancel); this adds what it lacks: AbortSignal cancellation that
  * rejects with the signal's reason, error causes, argument names for unsendable values, idle
- * exit (the whole workerpool pool ends after `idleTimeout` and is made again on the next call),
- * and the typed `call` object.
+ * exit (the whole workerpool pool ends after `idleTimeout` and is made again on the next call).
+ * `call`, `run` and their checks are the engine's `CallClient`, shared with the BullMQ caller.
  * @internal
  */
-export class PoolClient {
+export class PoolClient extends CallClient<WorkerRunOptions> implements WorkerPool<Record<string, never>> {
   readonly size: number;
   private readonly label: string;
   private readonly script: string;
@@ -30,28 +28,34 @@ export class PoolClient {
   private active = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private closing: Promise<void> | undefined = undefined;
-  /** one function per worker function name, made on first use */
-  private readonly calls = new Map<string, (...args: unknown[]) => CallObservable<unknown>>();
 
   constructor(url: URL | string, { size, name, idleTimeout = 1000 }: WorkerPoolOptions) {
+    super('pool', 'worker call', RUN_OPTIONS);
     this.size = size ?? Math.max(1, (workerpool.cpus || 2) - 1);
     this.label = name === undefined ? 'worker pool' : `worker pool '${name}'`;
     this.script = scriptLocation(url);
     this.idleTimeout = idleTimeout;
   }
 
-  /** `pool.call`: a function for any name, typed by the caller's module type. */
-  readonly call = new Proxy({} as Record<string, unknown>, {
-    get: (_target, key) => (typeof key === 'string' ? this.callFunction(key) : undefined),
-  });
+  protected prepare(_name: string, args: unknown[], caller: string): unknown[] {
+    const unsendable = unsendableArgument(args, caller);
+    if (unsendable) throw unsendable;
+    return args;
+  }
 
-  run(name: string, args: readonly unknown[], options: WorkerRunOptions = {}): Promise<unknown> {
+  protected capture(): undefined {
+    return undefined;
+  }
+
+  protected checkRunOptions(options: WorkerRunOptions, caller: string): void {
+    checkTransfer(options.transfer, `${caller}: options.transfer`);
+  }
+
+  protected send(name: string, args: unknown[], signal: AbortSignal | undefined, options: WorkerRunOptions | undefined): Promise<unknown> {
     const caller = `pool.run('${name}', args)`;
-    const { signal, transfer } = options;
+    const transfer = options?.transfer;
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.closing) return Promise.reject(new Error(`${this.label} is closed: ${caller} cannot run`));
-    const unsendable = unsendableArgument(args, caller);
-    if (unsendable) return Promise.reject(unsendable);
     const pool = this.open();
     this.active++;
     return new Promise<unknown>((resolve, reject) => {
@@ -94,16 +98,6 @@ export class PoolClient {
       this.pool = undefined;
       if (pool) await pool.terminate(); // waits for the calls under way
     })());
-  }
-
-  private callFunction(name: string): (...args: unknown[]) => CallObservable<unknown> {
-    let call = this.calls.get(name);
-    if (!call) {
-      // named after the worker function: a group's task running it is named the same
-      call = namedAfter((...args: unknown[]) => new CallObservable((signal) => this.run(name, args, signal ? { signal } : NO_OPTIONS), 'worker call'), name);
-      this.calls.set(name, call);
-    }
-    return call;
   }
 
   private open(): Pool {

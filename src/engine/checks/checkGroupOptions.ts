@@ -1,17 +1,19 @@
 import type { TaskGroupOptions } from '../../types/TaskGroupOptions.js';
-import { describe } from '../describe.js';
 import { checkLimiterOption } from './checkLimiterOption.js';
 import type { Slots } from '../Slots.js';
-import { assertOptionalDuration, assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
+import { assertConcurrency, assertOptionalDuration, assertOptionalSignal, assertOptionalString, assertOptionsObject, mustBe, readOptions } from './assert.js';
+import { optionKeys } from './optionKeys.js';
 
-const GROUP_OPTIONS = ['signal', 'timeout', 'name', 'limiter', 'parent'] as const;
+/** Every key of `TaskGroupOptions` (the compiler checks that none is missing). @internal */
+export const GROUP_OPTIONS = optionKeys<TaskGroupOptions>()(['signal', 'timeout', 'name', 'limiter', 'concurrency', 'parent']);
 
 /**
  * Task group options once checked.
  * @internal
  */
-export interface CheckedGroupOptions extends Omit<TaskGroupOptions, 'limiter'> {
+export interface CheckedGroupOptions extends Omit<TaskGroupOptions, 'limiter' | 'concurrency'> {
   readonly limiter?: Slots;
+  readonly concurrency: number;
 }
 
 /**
@@ -20,13 +22,12 @@ export interface CheckedGroupOptions extends Omit<TaskGroupOptions, 'limiter'> {
  */
 export function checkGroupOptions(options: unknown, caller: string): CheckedGroupOptions {
   assertOptionsObject(options, `${caller}: options`);
-  const { signal, timeout, name, limiter, parent } = readOptions(options, GROUP_OPTIONS, `${caller}: options`);
-  if (parent !== undefined && parent !== null) {
-    throw new TypeError(`${caller}: options.parent must be null (a group that is nobody's child) or left out, got ${describe(parent)}`);
-  }
+  const { signal, timeout, name, limiter, concurrency = Infinity, parent } = readOptions(options, GROUP_OPTIONS, `${caller}: options`);
+  if (parent !== undefined && parent !== null) mustBe(`${caller}: options.parent`, "null (a group that is nobody's child) or left out", parent);
   assertOptionalSignal(signal, `${caller}: options.signal`);
   assertOptionalDuration(timeout, `${caller}: options.timeout`);
   assertOptionalString(name, `${caller}: options.name`);
+  assertConcurrency(concurrency, `${caller}: options.concurrency`);
   const slots = checkLimiterOption(limiter, `${caller}: options.limiter`);
-  return { signal, timeout, name, limiter: slots, parent };
+  return { signal, timeout, name, limiter: slots, concurrency, parent };
 }

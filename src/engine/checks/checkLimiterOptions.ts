@@ -1,9 +1,10 @@
 import type { RateLimit } from '../../types/RateLimit.js';
-import { describe } from '../describe.js';
-import { assertDuration, assertOptionsObject, readOptions } from './assert.js';
+import type { LimiterOptions } from '../../types/LimiterOptions.js';
+import { assertConcurrency, assertDuration, assertObject, assertBoolean, assertOptionsObject, readOptions } from './assert.js';
+import { optionKeys } from './optionKeys.js';
 
-const LIMITER_OPTIONS = ['rate', 'priority'] as const;
-const RATE_FIELDS = ['limit', 'interval'] as const;
+const LIMITER_OPTIONS = optionKeys<LimiterOptions>()(['rate', 'priority']);
+const RATE_FIELDS = optionKeys<RateLimit>()(['limit', 'interval']);
 
 /**
  * The check of `createLimiter`'s options, shared with other limiters' `rate` option.
@@ -12,9 +13,7 @@ const RATE_FIELDS = ['limit', 'interval'] as const;
 export function checkLimiterOptions(options: unknown, caller: string): { rate: RateLimit | undefined; priority: boolean } {
   assertOptionsObject(options, `${caller}: options`);
   const { rate, priority = false } = readOptions(options, LIMITER_OPTIONS, `${caller}: options`);
-  if (typeof priority !== 'boolean') {
-    throw new TypeError(`${caller}: options.priority must be a boolean, got ${describe(priority)}`);
-  }
+  assertBoolean(priority, `${caller}: options.priority`);
   return { rate: checkRate(rate, `${caller}: options.rate`), priority };
 }
 
@@ -24,12 +23,9 @@ export function checkLimiterOptions(options: unknown, caller: string): { rate: R
  */
 export function checkRate(rate: unknown, what: string): RateLimit | undefined {
   if (rate === undefined) return undefined;
-  if (typeof rate !== 'object' || rate === null) {
-    throw new TypeError(`${what} must be an object { limit, interval }, got ${describe(rate)}`);
-  }
+  assertObject(rate, what, '{ limit, interval }');
   const { limit, interval } = readOptions(rate, RATE_FIELDS, what);
-  if (typeof limit !== 'number') throw new TypeError(`${what}.limit must be an integer >= 1, got ${describe(limit)}`);
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`${what}.limit must be an integer >= 1, got ${describe(limit)}`);
+  assertConcurrency(limit, `${what}.limit`, true);
   assertDuration(interval, `${what}.interval`, 'period');
   return { limit, interval };
 }

@@ -1,9 +1,11 @@
 import type { Slots } from '../Slots.js';
 import { checkLimiterOption } from './checkLimiterOption.js';
-import { assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
-import { describe } from '../describe.js';
+import { assertConcurrency, assertOptionalFunction, assertOptionalSignal, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
+import { optionKeys } from './optionKeys.js';
+import type { ScopeOptions } from '../../types/ScopeOptions.js';
 
-const SCOPE_OPTIONS = ['name', 'limiter', 'signal', 'onError'] as const;
+/** Every key of `ScopeOptions` (the compiler checks that none is missing). @internal */
+export const SCOPE_OPTIONS = optionKeys<ScopeOptions>()(['name', 'limiter', 'concurrency', 'signal', 'onError']);
 
 /**
  * Scope options once checked.
@@ -12,6 +14,7 @@ const SCOPE_OPTIONS = ['name', 'limiter', 'signal', 'onError'] as const;
 export interface CheckedScopeOptions {
   readonly name?: string;
   readonly limiter?: Slots;
+  readonly concurrency: number;
   readonly signal?: AbortSignal;
   readonly onError?: (error: unknown) => void;
 }
@@ -23,12 +26,11 @@ export interface CheckedScopeOptions {
 export function checkScopeOptions(options: unknown): CheckedScopeOptions {
   const what = 'createScope(options): options';
   assertOptionsObject(options, what);
-  const { name, limiter, signal, onError } = readOptions(options, SCOPE_OPTIONS, what);
+  const { name, limiter, concurrency = Infinity, signal, onError } = readOptions(options, SCOPE_OPTIONS, what);
   assertOptionalString(name, `${what}.name`);
   const slots = checkLimiterOption(limiter, `${what}.limiter`);
+  assertConcurrency(concurrency, `${what}.concurrency`);
   assertOptionalSignal(signal, `${what}.signal`);
-  if (onError !== undefined && typeof onError !== 'function') {
-    throw new TypeError(`${what}.onError must be a function, got ${describe(onError)}`);
-  }
-  return { name, limiter: slots, signal, onError: onError as ((error: unknown) => void) | undefined };
+  assertOptionalFunction(onError, `${what}.onError`);
+  return { name, limiter: slots, concurrency, signal, onError: onError as ((error: unknown) => void) | undefined };
 }

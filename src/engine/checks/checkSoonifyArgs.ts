@@ -1,8 +1,10 @@
 import type { Slots } from '../Slots.js';
+import { optionKeys } from './optionKeys.js';
+import type { SoonifyOptions } from '../../types/SoonifyOptions.js';
 import { checkLimiterOption } from './checkLimiterOption.js';
 import { assertFunction, assertOptionalString, assertOptionsObject, readOptions } from './assert.js';
 
-const SOONIFY_OPTIONS = ['name', 'limiter'] as const;
+const SOONIFY_OPTIONS = optionKeys<SoonifyOptions>()(['name', 'limiter']);
 
 /**
  * The check of `tg.soonify(fn, options)`: the task's name (the option, else `fn.name`) and its

@@ -2,7 +2,7 @@ import { Observable, type Subscriber } from 'rxjs';
 import type { CheckedScopeOptions } from '../engine/checks/checkScopeOptions.js';
 import { reportUnhandled } from '../engine/reportUnhandled.js';
 import type { Scope } from '../types/Scope.js';
-import { TaskScope } from './TaskScope.js';
+import { TaskGroupObject } from './TaskGroupObject.js';
 
 /**
  * The scope behind `createScope`: the group engine with a supervisor's failure policy (Kotlin's
@@ -12,7 +12,7 @@ import { TaskScope } from './TaskScope.js';
  * called, and its `signal` option cancels it (rather than failing it, as it fails a group).
  * @internal
  */
-export class SupervisorScope extends TaskScope implements Scope {
+export class ScopeObject extends TaskGroupObject implements Scope {
   /** `errors$` subscribers */
   private errorSubscribers: Subscriber<unknown>[] = [];
   /** resolvers of `whenIdle()` promises waiting for the scope to go idle */
@@ -21,8 +21,8 @@ export class SupervisorScope extends TaskScope implements Scope {
   private closing: Promise<void> | undefined = undefined;
   private readonly onError: ((error: unknown) => void) | undefined;
 
-  constructor({ name, limiter, signal, onError }: CheckedScopeOptions) {
-    super({ name, limiter, signal, parent: null }, 'scope'); // long-lived: nobody's child by itself
+  constructor({ name, limiter, concurrency, signal, onError }: CheckedScopeOptions) {
+    super({ name, limiter, concurrency, signal, parent: null }, 'scope'); // long-lived: nobody's child by itself
     this.onError = onError;
     this.acceptsWhileJoining = false;
   }
@@ -95,10 +95,10 @@ export class SupervisorScope extends TaskScope implements Scope {
 }
 
 // `await using` closes the scope (a group's joins it)
-Object.defineProperty(SupervisorScope.prototype, Symbol.asyncDispose ?? Symbol.for('Symbol.asyncDispose'), {
+Object.defineProperty(ScopeObject.prototype, Symbol.asyncDispose ?? Symbol.for('Symbol.asyncDispose'), {
   configurable: true,
   writable: true,
-  value(this: SupervisorScope): Promise<void> {
+  value(this: ScopeObject): Promise<void> {
     return this.close();
   },
 });

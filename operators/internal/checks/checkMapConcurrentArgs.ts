@@ -1,4 +1,4 @@
-import { assertFunction } from './assert.js';
+import { assertFunction } from '../../../src/engine/index.js';
 import { checkMapOptions, type MapSettings } from './checkMapOptions.js';
 
 /**

@@ -1,9 +1,9 @@
-import { describe } from '../describe.js';
-import { isArraySafe } from '../isPlainRecord.js';
-import type { CountTracker } from '../CountTracker.js';
+import { isArraySafe, assertOptionalDuration, assertOptionsObject, readOptions, mustBe, optionKeys, type CountTracker } from '../../../src/engine/index.js';
+import type { FirstWinsOptions } from '../../types/FirstWinsOptions.js';
 import { checkProgressOption } from './checkProgressOption.js';
-import { assertOptionalDuration, assertOptionsObject, readOptions } from './assert.js';
 import { assertTaskInputs } from './checkTaskInputs.js';
+
+const FIRST_WINS_OPTIONS = optionKeys<FirstWinsOptions>()(['stagger', 'progress']);
 
 /**
  * The check of `firstWins(inputs, options)`: a snapshot of the inputs, and the stagger.
@@ -14,10 +14,10 @@ export function checkFirstWinsArgs(
   options: unknown,
 ): { readonly entries: readonly unknown[]; readonly stagger: number | undefined; readonly progress: (() => CountTracker) | undefined } {
   const caller = 'firstWins(inputs, options)';
-  if (!isArraySafe(inputs)) throw new TypeError(`${caller}: inputs must be an array of task inputs, got ${describe(inputs)}`);
+  if (!isArraySafe(inputs)) mustBe(`${caller}: inputs`, 'an array of task inputs', inputs);
   assertTaskInputs(inputs, undefined, caller);
   assertOptionsObject(options, `${caller}: options`);
-  const { stagger, progress } = readOptions(options, ['stagger', 'progress'], `${caller}: options`);
+  const { stagger, progress } = readOptions(options, FIRST_WINS_OPTIONS, `${caller}: options`);
   assertOptionalDuration(stagger, `${caller}: options.stagger`);
   return { entries: inputs.slice(), stagger, progress: checkProgressOption(progress, `${caller}: options.progress`) };
 }

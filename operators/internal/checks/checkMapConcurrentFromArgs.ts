@@ -1,5 +1,4 @@
-import { describe } from '../describe.js';
-import { assertFunction } from './assert.js';
+import { mustBe, assertFunction } from '../../../src/engine/index.js';
 import { checkMapOptions, type MapSettings } from './checkMapOptions.js';
 
 /**
@@ -16,7 +15,7 @@ export function checkMapConcurrentFromArgs(input: unknown, project: unknown, opt
   } catch {
     // a revoked Proxy: not an iterable one can read
   }
-  if (!iterable) throw new TypeError(`${caller}: input must be an Iterable or an AsyncIterable, got ${describe(input)}`);
+  if (!iterable) mustBe(`${caller}: input`, 'an Iterable or an AsyncIterable', input);
   assertFunction(project, `${caller}: project`);
   return { ...checkMapOptions(options, caller), isAsync };
 }

@@ -12,6 +12,8 @@ import type { TaskResult } from '../types/TaskResult.js';
 import { describeError } from '../engine/describe.js';
 import { GroupTask, ONE_ARGUMENT } from './GroupTask.js';
 import type { Slots } from '../engine/Slots.js';
+import { InProcessLimiter } from '../limiter/InProcessLimiter.js';
+import { ChainedSlots } from '../limiter/ChainedSlots.js';
 import { ContextCarrier } from '../engine/ContextCarrier.js';
 import { runningTask } from '../engine/runningTask.js';
 import { taskContext } from '../engine/taskContext.js';
@@ -36,7 +38,7 @@ export type CloseListener = (failed: boolean, error: unknown) => void;
 
 /** The signal of a parent group or scope that is still open, else undefined. */
 const parentSignal = (parent: object | undefined): AbortSignal | undefined =>
-  parent instanceof TaskScope && !parent.closed ? parent.signal : undefined;
+  parent instanceof TaskGroupObject && !parent.closed ? parent.signal : undefined;
 
 /**
  * The one implementation behind `createTaskGroup`, `runTaskGroup` and `taskGroup`.
@@ -46,17 +48,19 @@ const parentSignal = (parent: object | undefined): AbortSignal | undefined =>
  * its signal aborts; it still closes only when every task has settled.
  * @internal
  */
-export class TaskScope implements TaskGroup, TaskOwner {
+export class TaskGroupObject implements TaskGroup, TaskOwner {
   readonly signal: AbortSignal;
   /** "task group" or "task group 'name'", for messages */
   readonly label: string;
   /** tasks not done: queued, waiting for a slot, running, or cancelled while their promise runs
-   * (abandoned). An array with swap-remove (each task knows its slot): O(1) both ways */
+   * (abandoned). An array with swap-remove (each task knows its index): O(1) both ways */
   private readonly live: GroupTask[] = [];
   /** aborts `signal` */
   private readonly controller = new AbortController();
-  /** the group-wide limiter */
+  /** what every task takes a slot of: the `concurrency` bound, the `limiter`, or both chained */
   private readonly limiter: Slots | undefined;
+  /** the `concurrency` option's bound, of this group alone */
+  private readonly bound: Slots | undefined = undefined;
   /** tasks soonified and not settled yet: queued, waiting, running or abandoned */
   protected active = 0;
   /** counts tasks by where they stand; publishes progress$ and events$ */
@@ -95,9 +99,10 @@ export class TaskScope implements TaskGroup, TaskOwner {
    * @param options checked by `checkGroupOptions`
    * @param kind how messages call it: 'task group' or 'scope'
    */
-  constructor({ signal, timeout, name, limiter, parent }: CheckedGroupOptions, kind = 'task group') {
+  constructor({ signal, timeout, name, limiter, concurrency, parent }: CheckedGroupOptions, kind = 'task group') {
     this.label = name === undefined ? kind : `${kind} '${name}'`;
-    this.limiter = limiter;
+    if (concurrency !== Infinity) this.bound = new InProcessLimiter(concurrency, false, undefined);
+    this.limiter = bothBounds(this.bound, limiter);
     this.signal = this.controller.signal;
     this.watch(signal);
     // created inside a task: that task's group is the parent, and its cancellation reaches here
@@ -121,7 +126,7 @@ export class TaskScope implements TaskGroup, TaskOwner {
     } else {
       const checked = checkSoonifyArgs(fn, options);
       name = checked.name;
-      limiter = checked.limiter ?? limiter;
+      if (checked.limiter) limiter = bothBounds(this.bound, checked.limiter);
     }
     this.assertOpen(name);
     const group = this;
@@ -234,14 +239,14 @@ export class TaskScope implements TaskGroup, TaskOwner {
 
   /** Takes a task out of cancellation's reach. */
   removeLive(task: GroupTask): void {
-    const slot = task._slot;
-    if (slot < 0) return;
+    const index = task._liveIndex;
+    if (index < 0) return;
     const last = this.live.pop()!;
     if (last !== task) {
-      this.live[slot] = last;
-      last._slot = slot;
+      this.live[index] = last;
+      last._liveIndex = index;
     }
-    task._slot = -1;
+    task._liveIndex = -1;
   }
 
   /** A task settled for good. */
@@ -318,7 +323,7 @@ export class TaskScope implements TaskGroup, TaskOwner {
       return task;
     }
     this.active++;
-    task._slot = this.live.length;
+    task._liveIndex = this.live.length;
     this.live.push(task);
     this.startQueue.push(task);
     if (!this.startScheduled) {
@@ -401,16 +406,20 @@ export class TaskScope implements TaskGroup, TaskOwner {
 /** A symbol Node 20+ and current browsers define; older runtimes need a polyfill for `await using`. */
 const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose);
 
-Object.defineProperty(TaskScope.prototype, asyncDispose, {
+Object.defineProperty(TaskGroupObject.prototype, asyncDispose, {
   configurable: true,
   writable: true,
   /** Leaving an `await using` scope joins the group. */
-  value(this: TaskScope): Promise<void> {
+  value(this: TaskGroupObject): Promise<void> {
     return this.join();
   },
 });
 
 // The interface asks for the method; it is installed on the prototype above.
-export interface TaskScope {
+export interface TaskGroupObject {
   [Symbol.asyncDispose](): Promise<void>;
 }
+
+/** The slots a task takes: of the group's own bound, of a limiter, or of both, chained. */
+const bothBounds = (bound: Slots | undefined, limiter: Slots | undefined): Slots | undefined =>
+  bound === undefined ? limiter : limiter === undefined ? bound : new ChainedSlots(bound, limiter);

@@ -1,13 +1,9 @@
-import { describe, describeError } from '../describe.js';
-import { isArraySafe, isPlainRecord } from '../isPlainRecord.js';
-import type { CountTracker } from '../CountTracker.js';
-import type { Slots } from '../Slots.js';
+import { describeError, isArraySafe, isPlainRecord, checkLimiterOption, assertConcurrency, assertOptionsObject, readOptions, mustBe, optionKeys, assertBoolean, type CountTracker, type Slots } from '../../../src/engine/index.js';
+import type { GatherOptions } from '../../types/GatherOptions.js';
 import { checkProgressOption } from './checkProgressOption.js';
-import { checkLimiterOption } from './checkLimiterOption.js';
-import { assertConcurrency, assertOptionsObject, readOptions } from './assert.js';
 import { assertTaskInputs } from './checkTaskInputs.js';
 
-const GATHER_OPTIONS = ['settled', 'concurrency', 'limiter', 'progress'] as const;
+const GATHER_OPTIONS = optionKeys<GatherOptions>()(['settled', 'concurrency', 'limiter', 'progress']);
 
 /**
  * `gather`'s arguments, checked: a snapshot of the inputs (with their keys, for a record) and
@@ -40,12 +36,12 @@ export function checkGatherArgs(inputs: unknown, options: unknown): GatherArgs {
     keys = Object.keys(inputs);
     entries = keys.map((key) => readEntry(inputs, key, caller));
   } else {
-    throw new TypeError(`${caller}: inputs must be an array or a record of task inputs, got ${describe(inputs)}`);
+    mustBe(`${caller}: inputs`, 'an array or a record of task inputs', inputs);
   }
   assertTaskInputs(entries, keys, caller);
   assertOptionsObject(options, `${caller}: options`);
   const { settled = false, concurrency = Infinity, limiter, progress } = readOptions(options, GATHER_OPTIONS, `${caller}: options`);
-  if (typeof settled !== 'boolean') throw new TypeError(`${caller}: options.settled must be a boolean, got ${describe(settled)}`);
+  assertBoolean(settled, `${caller}: options.settled`);
   assertConcurrency(concurrency, `${caller}: options.concurrency`);
   const slots = checkLimiterOption(limiter, `${caller}: options.limiter`);
   return { entries, keys, settled, concurrency, limiter: slots, progress: checkProgressOption(progress, `${caller}: options.progress`) };

@@ -1,6 +1,5 @@
 import { isObservable } from 'rxjs';
-import { isInteropObservable } from '../isInteropObservable.js';
-import { describe } from '../describe.js';
+import { isInteropObservable, describe } from '../../../src/engine/index.js';
 
 /**
  * Whether `value` can be a TaskInput: a function, an Observable, an interop observable or a

@@ -1,7 +1,6 @@
 import type { Observer } from 'rxjs';
-import type { Progress } from '../../types/Progress.js';
-import { describe } from '../describe.js';
-import { CountTracker } from '../CountTracker.js';
+import type { Progress } from '../../../src/index.js';
+import { describe, CountTracker } from '../../../src/engine/index.js';
 
 /**
  * Checks an operator's `progress` option and makes the tracker that feeds it, or undefined when

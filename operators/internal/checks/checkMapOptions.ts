@@ -1,11 +1,8 @@
-import { describe } from '../describe.js';
-import type { CountTracker } from '../CountTracker.js';
-import type { Slots } from '../Slots.js';
+import { checkLimiterOption, assertConcurrency, readOptions, mustBe, optionKeys, assertBoolean, type CountTracker, type Slots } from '../../../src/engine/index.js';
+import type { MapConcurrentOptions } from '../../types/MapConcurrentOptions.js';
 import { checkProgressOption } from './checkProgressOption.js';
-import { checkLimiterOption } from './checkLimiterOption.js';
-import { assertConcurrency, readOptions } from './assert.js';
 
-const MAP_OPTIONS = ['concurrency', 'ordered', 'limiter', 'progress'] as const;
+const MAP_OPTIONS = optionKeys<MapConcurrentOptions>()(['concurrency', 'ordered', 'limiter', 'progress']);
 
 /**
  * The settings of `mapConcurrent` and `mapConcurrentFrom`, checked.
@@ -29,13 +26,11 @@ export function checkMapOptions(options: unknown, caller: string): MapSettings {
     return { concurrency: options, ordered: true, limiter: undefined, progress: undefined };
   }
   if (options === undefined || typeof options !== 'object' || options === null) {
-    throw new TypeError(`${caller}: options must be a concurrency number or an options object, got ${describe(options)}`);
+    mustBe(`${caller}: options`, 'a concurrency number or an options object', options);
   }
   const { concurrency = Infinity, ordered = true, limiter, progress } = readOptions(options, MAP_OPTIONS, `${caller}: options`);
   assertConcurrency(concurrency, `${caller}: options.concurrency`);
-  if (typeof ordered !== 'boolean') {
-    throw new TypeError(`${caller}: options.ordered must be a boolean, got ${describe(ordered)}`);
-  }
+  assertBoolean(ordered, `${caller}: options.ordered`);
   const slots = checkLimiterOption(limiter, `${caller}: options.limiter`);
   return { concurrency, ordered, limiter: slots, progress: checkProgressOption(progress, `${caller}: options.progress`) };
 }
