@@ -6,10 +6,14 @@
  * @internal
  */
 export function unknownKey(key: string, known: readonly string[], what: string): TypeError {
-  const guess = closestKey(key, known);
-  const hint = guess === undefined ? '' : `: did you mean '${guess}'?`;
+  const now = RENAMED[key];
+  const guess = now !== undefined && known.includes(now) ? undefined : closestKey(key, known);
+  const hint = guess !== undefined ? `: did you mean '${guess}'?` : now !== undefined && known.includes(now) ? `: it was renamed '${now}' (see CHANGELOG.md)` : '';
   return new TypeError(`${what} has no key '${key}'${hint} (known keys: ${known.join(', ')})`);
 }
+
+/** Option keys renamed before 1.0, by their old name: an old call is told the new one. */
+const RENAMED: Readonly<Record<string, string>> = { leaseMs: 'lease', pollMs: 'pollInterval', timeoutMs: 'redisTimeout', closeTimeoutMs: 'closeTimeout' };
 
 /**
  * The known key nearest to `key` by edit distance (case ignored), when it is near enough to be a
