@@ -7,7 +7,7 @@ import type { SoonState } from './types/SoonState.js';
 
 /**
  * A task's state as a signal: `{ status: 'pending' }`, then `fulfilled` with its value,
- * `rejected` with its error, or `cancelled` with the reason. The signal follows the task once; it
+ * `failed` with its error, or `cancelled` with the reason. The signal follows the task once; it
  * stops listening when the task settles, or when the injection context is destroyed first.
  *
  * ## Example
@@ -43,7 +43,7 @@ export function soonSignal<T>(soon: SoonValue<T>, options?: InjectOptions): Sign
   const subscription = soon.subscribe({
     next: (value) => state.set({ status: 'fulfilled', value }),
     error: (error: unknown) =>
-      state.set(error instanceof CancelledError ? { status: 'cancelled', reason: error.reason } : { status: 'rejected', error }),
+      state.set(error instanceof CancelledError ? { status: 'cancelled', reason: error.reason } : { status: 'failed', error }),
   });
   if (!subscription.closed) {
     const unregister = destroyRef.onDestroy(() => subscription.unsubscribe());

@@ -20,8 +20,8 @@ import type { RedisLimiterOptions } from './types/RedisLimiterOptions.js';
  *   never hang. If Redis lost its data (a restart without persistence), each process registers
  *   the permits it still holds again at its next heartbeat, so new grants count them.
  *
- * `running` and `pending` count this process's permits and waiters. Dispose it
- * (`await using`, or `await limiter[Symbol.asyncDispose]()`) to stop: waiters fail, held permits
+ * `running` and `pending` count this process's permits and waiters. Close it
+ * (`await limiter.close()`, or `await using`) to stop: waiters fail, held permits
  * are renewed until released, then its connection closes. Your `client` stays open.
  *
  * ## Example
@@ -36,11 +36,11 @@ import type { RedisLimiterOptions } from './types/RedisLimiterOptions.js';
  * ```
  *
  * @param options `client`, `key`, `concurrency`, and `rate`, `lease`, `pollInterval`, `redisTimeout`, `name`.
- * @returns the limiter, also AsyncDisposable.
+ * @returns the limiter, with `close()` (also `Symbol.asyncDispose`).
  * @throws {TypeError} when an option has the wrong type (`client` without `evalsha`, `eval` and
  * `duplicate`, `key` not a non-empty string, ...).
  * @throws {RangeError} when a number is out of range (`concurrency` < 1, `lease` <= 0, ...).
  */
-export function createRedisLimiter(options: RedisLimiterOptions): Limiter & AsyncDisposable {
+export function createRedisLimiter(options: RedisLimiterOptions): Limiter & AsyncDisposable & { close(): Promise<void> } {
   return new RedisLimiter(checkRedisLimiterOptions(options));
 }

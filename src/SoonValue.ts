@@ -8,7 +8,7 @@ type Waiting<T> = Pick<Subscriber<T>, 'next' | 'error' | 'complete'>;
 const noop = (): void => undefined;
 
 /** Where a task stands. */
-type SoonStatus = 'pending' | 'fulfilled' | 'rejected' | 'cancelled';
+type SoonStatus = 'pending' | 'fulfilled' | 'failed' | 'cancelled';
 
 /**
  * Every SoonValue shares this one subscribe function, on the prototype (see the end of this
@@ -76,7 +76,8 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
     return taskLabel(this._name);
   }
 
-  /** `'pending'` while the task runs, then `'fulfilled'`, `'rejected'` or `'cancelled'`. */
+  /** `'pending'` while the task runs, then `'fulfilled'`, `'failed'` or `'cancelled'` (the words of `events$` and timelines;
+   * `'rejected'` in 0.1). */
   get status(): SoonStatus {
     return this._status;
   }

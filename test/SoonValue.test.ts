@@ -42,7 +42,7 @@ describe('SoonValue', () => {
       throw boom;
     })();
     await expect(tg.join()).rejects.toBe(boom);
-    expect(soon.status).toBe('rejected');
+    expect(soon.status).toBe('failed');
     expect(soon.ready).toBe(false);
     expect(() => soon.value).toThrow(boom);
     await expect(soon).rejects.toBe(boom);

@@ -19,7 +19,7 @@ const state = soonSignal(user);
 expectType<Signal<SoonState<{ name: string }>>>(state);
 const now = state();
 if (now.status === 'fulfilled') expectType<{ name: string }>(now.value);
-if (now.status === 'rejected') expectType<unknown>(now.error);
+if (now.status === 'failed') expectType<unknown>(now.error);
 // @ts-expect-error a pending state has no value
 now.value;
 

@@ -45,7 +45,7 @@ expectAssignable<PromiseLike<number>>(soon);
 expectType<number>(await soon);
 expectType<number>(soon.value);
 expectType<boolean>(soon.ready);
-expectType<'pending' | 'fulfilled' | 'rejected' | 'cancelled'>(soon.status);
+expectType<'pending' | 'fulfilled' | 'failed' | 'cancelled'>(soon.status);
 
 // the group's members
 expectType<AbortSignal>(tg.signal);

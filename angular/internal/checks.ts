@@ -1,7 +1,7 @@
 import type { Injector } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { LimiterState, Progress, SoonValue } from '../../src/index.js';
-import { assertFunction, assertObject, assertOptionalDuration, assertOptionalFunction, assertOptionsObject, mustBe, optionKeys, readOptions } from '../../src/engine/index.js';
+import { assertConcurrency, assertFunction, assertObject, assertOptionalDuration, assertOptionalFunction, assertOptionsObject, assertOptionalString, mustBe, optionKeys, readOptions } from '../../src/engine/index.js';
 import type { InjectOptions } from '../types/InjectOptions.js';
 import type { TaskGroupResourceOptions } from '../types/TaskGroupResourceOptions.js';
 
@@ -110,5 +110,7 @@ export function checkResourceOptions(options: unknown): TaskGroupResourceOptions
   assertOptionalFunction(read.params, `${what}.params`);
   assertOptionalFunction(read.equal, `${what}.equal`);
   assertOptionalDuration(read.timeout, `${what}.timeout`);
+  assertOptionalString(read.name, `${what}.name`);
+  if (read.concurrency !== undefined) assertConcurrency(read.concurrency, `${what}.concurrency`);
   return read as unknown as TaskGroupResourceOptions<unknown, unknown>;
 }

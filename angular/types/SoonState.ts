@@ -10,7 +10,7 @@
  *   switch (state.status) {
  *     case 'pending': return 'loading...';
  *     case 'fulfilled': return state.value.name;
- *     case 'rejected': return `failed: ${String(state.error)}`;
+ *     case 'failed': return `failed: ${String(state.error)}`;
  *     case 'cancelled': return 'cancelled';
  *   }
  * }
@@ -29,7 +29,7 @@ export type SoonState<T> =
     }
   | {
       /** The task failed. */
-      readonly status: 'rejected';
+      readonly status: 'failed';
       /** What it failed with. */
       readonly error: unknown;
     }

@@ -12,15 +12,16 @@ export interface ConnectTasksOptions {
   /** What BullMQ accepts: ioredis options or an ioredis client. */
   readonly connection: ConnectionOptions;
   /**
-   * This caller's lease, in ms (as every duration of this library; `leaseMs` before 0.5): it is renewed while the caller lives, and workers abort the
-   * caller's running jobs (and never start its queued ones) within this long of its death.
+   * This caller's lease, in ms (`leaseMs` in 0.1): it is renewed while the caller lives, and
+   * workers abort the caller's running jobs (and never start its queued ones) within this long of
+   * its death.
    * @default 10000
    */
   readonly lease?: number;
   /**
    * How long a call waits for Redis before it fails naming the connection, in ms; also bounds
    * `close()`. Not a deadline of the call itself (a `timeout` is one, in this library): a remote
-   * call is bounded by its group's `timeout`. (`timeoutMs` before 0.5.)
+   * call is bounded by its group's `timeout`. (`timeoutMs` in 0.1.)
    * @default 10000
    */
   readonly redisTimeout?: number;

@@ -12,7 +12,7 @@ import type { WorkerOptions } from 'bullmq';
 export interface ServeTasksOptions extends Omit<WorkerOptions, 'autorun'> {
   /**
    * How long `close()` waits for running tasks before it aborts them, in ms: from 0 to
-   * 2147483647, or `Infinity` to wait for them as long as they take. (`closeTimeoutMs` before 0.5.)
+   * 2147483647, or `Infinity` to wait for them as long as they take. (`closeTimeoutMs` in 0.1.)
    * @default 10000
    */
   readonly closeTimeout?: number;

@@ -133,7 +133,12 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     });
   }
 
-  async [Symbol.asyncDispose](): Promise<void> {
+  /** Also `close()`, as every client's (ARCHITECTURE.md, "Conventions"). */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  async close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
       for (const waiter of [...this.waiters.values()]) this.abandon(waiter, this.error('was disposed while a call waited'));

@@ -84,7 +84,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     this._fn = this._args = undefined;
     const observed = this._waiting !== undefined && this._waiting.length > 0;
     this._detach();
-    this._finish('rejected', error, false);
+    this._finish('failed', error, false);
     this._group.taskFailed(error, observed);
     this._end(false);
   }
@@ -149,7 +149,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     const group = this._group;
     if (!group.cancelled) {
       const observed = this._waiting !== undefined && this._waiting.length > 0;
-      this._finish('rejected', error, true);
+      this._finish('failed', error, true);
       // after the SoonValue settled and before the slot is released: the first failure
       // cancels the siblings first, so the slot cannot go to one of them
       group.taskFailed(error, observed);
@@ -196,9 +196,9 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
   }
 
   /** Settles the SoonValue and tells the group's progress. @param ran whether `fn` was called */
-  private _finish(status: 'fulfilled' | 'rejected' | 'cancelled', outcome: unknown, ran: boolean): void {
+  private _finish(status: 'fulfilled' | 'failed' | 'cancelled', outcome: unknown, ran: boolean): void {
     if (!this._settle(status, outcome)) return;
-    this._group.taskSettled(this, ran, status === 'rejected' ? 'failed' : status, outcome);
+    this._group.taskSettled(this, ran, status, outcome);
   }
 
   /** Marks the task done and out of cancellation's reach. */

@@ -10,7 +10,7 @@ describe('a task that joins its own group', () => {
     })();
     const error = await tg.join().then(() => undefined, (e: unknown) => e);
     expect((error as Error).message).toMatch(/^task group 'jobs': join\(\) was called from inside one of its own tasks/);
-    expect(sv.status).toBe('rejected');
+    expect(sv.status).toBe('failed');
   });
 
   it('await using inside its own task is caught the same way', async () => {

@@ -35,7 +35,7 @@ describe.each(unreadable)('a task value with %s', (_name, make, message) => {
     const sv = tg.soonify(() => make())();
     const error = await tg.join().then(() => undefined, (e: unknown) => e);
     expect(matches(error)).toBe(true);
-    expect(sv.status).toBe('rejected');
+    expect(sv.status).toBe('failed');
     expect(limiter.running).toBe(0);
   });
 

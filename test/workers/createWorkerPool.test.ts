@@ -111,6 +111,20 @@ describe('createWorkerPool', () => {
     await expect(pool.call.add(1, 2)).resolves.toBe(3); // nothing was sent, nothing is stuck
   });
 
+  it('close() cancels the calls in flight, running and queued, with an AbortError, and refuses new ones', async () => {
+    pool = createWorkerPool<MathWorker>(workerUrl, { size: 1 });
+    const flags = new Int32Array(new SharedArrayBuffer(16));
+    const running = pool.run('spin', [flags, 0, 100_000]).then(() => 'finished', (e: Error) => e);
+    const queued = pool.run('spin', [flags, 2, 1]).then(() => 'finished', (e: Error) => e);
+    await started(flags, 0);
+    await pool.close();
+    for (const outcome of [await running, await queued]) {
+      expect(outcome).toMatchObject({ name: 'AbortError', message: 'worker pool was closed with calls in flight' });
+    }
+    expect(Atomics.load(flags, 2)).toBe(0); // the queued one never started
+    await expect(pool.call.add(1, 2)).rejects.toThrow('worker pool is closed');
+  });
+
   it('a function the worker module does not expose: a TypeError naming it', async () => {
     pool = createWorkerPool<MathWorker>(workerUrl, { size: 1 });
     await expect(pool.run('nope' as never, [] as never)).rejects.toThrow("pool.run('nope', args): the worker module exposes no function 'nope'");

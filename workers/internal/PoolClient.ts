@@ -28,6 +28,8 @@ export class PoolClient extends CallClient<WorkerRunOptions> implements WorkerPo
   private active = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private closing: Promise<void> | undefined = undefined;
+  /** aborted by `close()`: every call still in flight is cancelled with its reason */
+  private readonly closer = new AbortController();
 
   constructor(url: URL | string, { size, name, idleTimeout = 1000 }: WorkerPoolOptions) {
     super('pool', 'worker call', RUN_OPTIONS);
@@ -58,14 +60,19 @@ export class PoolClient extends CallClient<WorkerRunOptions> implements WorkerPo
     if (this.closing) return Promise.reject(new Error(`${this.label} is closed: ${caller} cannot run`));
     const pool = this.open();
     this.active++;
+    const closer = this.closer.signal;
     return new Promise<unknown>((resolve, reject) => {
       let job: ReturnType<Pool['exec']>;
-      const onAbort = (): void => {
+      let aborted = false;
+      // the call's signal, or the pool's close: the first to abort cancels the call
+      const onAbort = (event?: Event): void => {
+        aborted = true;
         job?.cancel(); // queued: leaves the queue; running: its worker is terminated and replaced
-        reject(signal!.reason);
+        reject(((event?.target as AbortSignal | undefined) ?? signal ?? closer).reason);
       };
       const settle = (): void => {
         signal?.removeEventListener('abort', onAbort);
+        closer.removeEventListener('abort', onAbort);
         this.active--;
         if (this.active === 0) this.armIdleTimer();
       };
@@ -77,6 +84,7 @@ export class PoolClient extends CallClient<WorkerRunOptions> implements WorkerPo
         return;
       }
       signal?.addEventListener('abort', onAbort, { once: true });
+      closer.addEventListener('abort', onAbort, { once: true });
       job.then(
         (value: unknown) => {
           settle();
@@ -84,19 +92,25 @@ export class PoolClient extends CallClient<WorkerRunOptions> implements WorkerPo
         },
         (error: unknown) => {
           settle();
-          if (signal?.aborted) return; // already rejected with the reason
+          if (aborted) return; // already rejected with the reason
           reject(this.explain(error, name, caller));
         },
       );
     });
   }
 
+  /**
+   * The client convention (ARCHITECTURE.md, "Conventions"): calls still in flight belong to tasks
+   * that did not wait for them, so they are cancelled (an AbortError), never waited for; then the
+   * workers end.
+   */
   close(): Promise<void> {
     return (this.closing ??= (async () => {
       this.disarmIdleTimer();
+      this.closer.abort(new DOMException(`${this.label} was closed with calls in flight`, 'AbortError'));
       const pool = this.pool;
       this.pool = undefined;
-      if (pool) await pool.terminate(); // waits for the calls under way
+      if (pool) await pool.terminate(true);
     })());
   }
 

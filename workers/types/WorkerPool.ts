@@ -29,12 +29,16 @@ export interface WorkerPool<M> extends AsyncDisposable {
   readonly call: { readonly [K in WorkerFunctions<M>]: (...args: Args<M, K>) => WorkerCall<Result<M, K>> };
   /**
    * Runs worker function `name` with `args`, with a signal and objects to transfer.
-   * @throws {TypeError} at once when `name` is not a non-empty string, `args` not an array or an
-   * option invalid. The promise rejects with a `TypeError` for a function the worker module does
-   * not expose, and one naming the argument that cannot be sent to a worker.
+   * @throws {TypeError} at once when `name` is not a non-empty string, `args` not an array, an
+   * argument cannot be sent to a worker (naming it: `args[1].onProgress`) or an option is invalid
+   * or unknown. The promise rejects with a `TypeError` for a function the worker module does not
+   * expose.
    */
   run<K extends WorkerFunctions<M>>(name: K, args: Args<M, K>, options?: WorkerRunOptions): Promise<Result<M, K>>;
-  /** Waits for the calls under way, then ends every worker. New calls are refused. */
+  /**
+   * Ends every worker: calls still in flight are cancelled (they reject with an `AbortError`),
+   * new calls are refused. Also `Symbol.asyncDispose`.
+   */
   close(): Promise<void>;
   /** The most workers the pool runs at once. */
   readonly size: number;

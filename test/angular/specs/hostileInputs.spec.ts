@@ -64,3 +64,50 @@ describe('taskGroupResource(options): options.timeout', () => {
     });
   });
 });
+
+// A typo in options is refused at the call, naming the key and the closest known one, as in every
+// entry point (test/hostile/unknownKeys.test.ts for the others).
+const typos: [string, (options: object) => unknown, string, string][] = [
+  ['injectTaskGroup', (o) => injectTaskGroup(o), 'timout', 'timeout'],
+  ['injectTaskGroup', (o) => injectTaskGroup(o), 'injectr', 'injector'],
+  ['injectScope', (o) => injectScope(o), 'nme', 'name'],
+  ['taskGroupResource', (o) => taskGroupResource({ body: () => 1, ...o }), 'paramz', 'params'],
+  ['soonSignal', (o) => soonSignal(createScope().startSoon(() => 1), o), 'injectr', 'injector'],
+  ['progressSignal', (o) => progressSignal(createScope(), o), 'injecter', 'injector'],
+];
+
+describe.each(typos)('%s refuses an unknown key', (name, call, typo, meant) => {
+  it(`'${typo}', at once, naming it and '${meant}'`, () => {
+    let thrown: unknown;
+    TestBed.runInInjectionContext(() => {
+      try {
+        call({ [typo]: 1 });
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect((thrown as TypeError).message).toMatch(new RegExp(`^${name}\\([^)]*\\): options has no key '${typo}': did you mean '${meant}'\\?`));
+  });
+});
+
+describe('concurrency', () => {
+  it('bounds a group made by injectTaskGroup, and is checked by taskGroupResource at the call', async () => {
+    let running = 0;
+    const never = (): Promise<never> => {
+      running++;
+      return new Promise<never>(() => undefined);
+    };
+    const tg = TestBed.runInInjectionContext(() => injectTaskGroup({ concurrency: 1 }));
+    tg.startSoon(never);
+    tg.startSoon(never);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(running).toBe(1);
+    tg.cancel();
+    TestBed.runInInjectionContext(() => {
+      expect(() => taskGroupResource({ body: () => 1, concurrency: 2 })).not.toThrow();
+      expect(() => taskGroupResource({ body: () => 1, concurrency: 0 })).toThrow(RangeError);
+    });
+  });
+});

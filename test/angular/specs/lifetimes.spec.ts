@@ -78,7 +78,7 @@ describe('lifetimes: injectTaskGroup and injectScope', () => {
     http.expectOne('/api/b').flush({ ok: true });
     const c = http.expectOne('/api/c');
     await flush();
-    expect([host.a.status, host.b.status, host.c.status]).toEqual(['rejected', 'fulfilled', 'pending']);
+    expect([host.a.status, host.b.status, host.c.status]).toEqual(['failed', 'fulfilled', 'pending']);
     expect(errors).toHaveLength(1);
     fixture.destroy();
     expect(c.cancelled).toBe(true);

@@ -34,7 +34,7 @@ describe('signals: soonSignal, progressSignal, taskGroupResource', () => {
     expect(host.page()).toEqual({ status: 'fulfilled', value: { user: { name: 'Ada' }, prefs: { theme: 'dark' } } });
   });
 
-  it('a failing gather: rejected with the error, and the other request cancelled', async () => {
+  it('a failing gather: failed with the error, and the other request cancelled', async () => {
     @Component({ selector: 'app-g2', template: '' })
     class Host {
       http = inject(HttpClient);
@@ -46,7 +46,7 @@ describe('signals: soonSignal, progressSignal, taskGroupResource', () => {
     const two = http.expectOne('/api/two');
     http.expectOne('/api/one').flush('no', { status: 404, statusText: 'Not Found' });
     await flush();
-    expect(host.page().status).toBe('rejected');
+    expect(host.page().status).toBe('failed');
     expect(two.cancelled).toBe(true);
   });
 

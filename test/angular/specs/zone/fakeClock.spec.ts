@@ -73,7 +73,7 @@ describe('zone.js fake clock', () => {
     http.expectOne('/api/bad').flush('no', { status: 500, statusText: 'Error' });
     tick(100);
     flushMicrotasks();
-    expect([host.bad.status, host.fast.status, host.slow.status]).toEqual(['rejected', 'fulfilled', 'pending']);
+    expect([host.bad.status, host.fast.status, host.slow.status]).toEqual(['failed', 'fulfilled', 'pending']);
     expect(errors).toHaveLength(1);
     fixture.destroy();
     expect(host.slow.status).toBe('cancelled');
