@@ -1,6 +1,6 @@
 // The benchmark suite: `npm run bench`. Runs every contender of every workload in a fresh child
 // process (node --expose-gc), side by side in one run, and writes bench/results.md, the chart
-// bench/ratios.svg, and the Performance section of README.md.
+// bench/ratios.svg, and the results section of bench/README.md.
 //
 // Environment: BENCH_SCALE (default 1) scales every workload's size down for a quick run;
 // BENCH_TIMEOUT (seconds, default 150) is each contender's budget: one that has not finished its
@@ -10,7 +10,7 @@
 // BENCH_RUNS (default 5, or a workload's own `runs`) timed runs after the warm-ups; BENCH_ONLY=W1,W3 runs some workloads and
 // BENCH_MATCH=regex some contenders (with the baselines); BENCH_GC=0 leaves out the forced GC
 // before each timed run (see worker.mjs); such partial runs (and BENCH_SCALE and BENCH_GC=0
-// runs) write bench/results-partial.md and leave results.md, the chart and the README alone.
+// runs) write bench/results-partial.md and leave results.md, the chart and bench/README.md alone.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -158,11 +158,11 @@ writeFileSync(here(full ? './results.md' : './results-partial.md'), `# Benchmark
 const charted = workloads.flatMap((w) => results.filter((r) => r.workload === w && !w.soak).sort((a, b) => a.median - b.median));
 if (full) writeFileSync(here('./ratios.svg'), renderChart(charted, ours));
 if (full) {
-  const readme = readFileSync(here('../README.md'), 'utf8');
+  const readme = readFileSync(here('README.md'), 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   if (readme.includes(start) && readme.includes(end)) {
-    writeFileSync(here('../README.md'), `${readme.slice(0, readme.indexOf(start) + start.length)}\n${body}\n${readme.slice(readme.indexOf(end))}`);
+    writeFileSync(here('README.md'), `${readme.slice(0, readme.indexOf(start) + start.length)}\n${body}\n${readme.slice(readme.indexOf(end))}`);
   }
 }
 console.log(body);

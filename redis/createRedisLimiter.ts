@@ -41,6 +41,10 @@ import type { RedisLimiterOptions } from './types/RedisLimiterOptions.js';
  * `duplicate`, `key` not a non-empty string, ...).
  * @throws {RangeError} when a number is out of range (`concurrency` < 1, `lease` <= 0, ...).
  */
-export function createRedisLimiter(options: RedisLimiterOptions): Limiter & AsyncDisposable & { close(): Promise<void> } {
+export function createRedisLimiter(options: RedisLimiterOptions): Limiter &
+  AsyncDisposable & {
+    /** Stops the limiter: waiters fail, held permits are renewed until released, then its connection closes (also `Symbol.asyncDispose`). */
+    close(): Promise<void>;
+  } {
   return new RedisLimiter(checkRedisLimiterOptions(options));
 }

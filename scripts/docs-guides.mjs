@@ -1,48 +1,33 @@
-// Cuts the README's guides into pages for the API site: each section below becomes one TypeDoc
-// project document in docs-guides/ (git-ignored), so the site and the README never disagree. The
-// site's home page is the README itself, copied to docs-guides/home.md with the same heading fix.
+// Makes the API site's pages from the guides: each guides/NN-name.md becomes a TypeDoc project
+// document in docs-guides/ (git-ignored), titled by its first heading, and the README is the
+// site's home page. The guides are the source (read on GitHub and npm as they are); this only
+// adds TypeDoc's front matter and fixes links that cannot work on the site.
 // Run by `npm run docs` and `npm run test:docs` before TypeDoc.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-/** [README heading (the `## ` line, without it), page file, page title] */
-const GUIDES = [
-  ['Tutorial', 'tutorial', 'Tutorial'],
-  ['Errors and cancellation: the rules', 'rules', 'Errors and cancellation: the rules'],
-  ['Operators: `rxjs-asyncer/operators`', 'operators', 'Operators'],
-  ['Long-lived scopes: `createScope`', 'scopes', 'Long-lived scopes'],
-  ['Progress and events', 'progress', 'Progress and events'],
-  ['Limiter', 'limiter', 'Limiter'],
-  ['Across processes: `rxjs-asyncer/redis`', 'across-processes', 'Across processes'],
-  ['Angular: `rxjs-asyncer/angular`', 'angular', 'Angular'],
-  ['Parallel work: `rxjs-asyncer/workers`', 'parallel-work', 'Parallel work'],
-  ['Across machines: `rxjs-asyncer/bullmq`', 'across-machines', 'Across machines'],
-  ['Programs and Ctrl-C: `runMain`', 'run-main', 'Programs and Ctrl-C'],
-];
-
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const sections = new Map();
-for (const part of readme.split(/^## /m).slice(1)) {
-  const newline = part.indexOf('\n');
-  sections.set(part.slice(0, newline).trim(), part.slice(newline + 1));
-}
+const guides = new URL('../guides/', import.meta.url);
 const out = new URL('../docs-guides/', import.meta.url);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
 // TypeDoc's "On this page" leaves out a heading that is all inline code: plain text there
 const plainHeadings = (markdown) => markdown.replace(/^(#{2,6} )(.*)$/gm, (_, hashes, heading) => `${hashes}${heading.replaceAll('`', '')}`);
 
-GUIDES.forEach(([heading, file, title], i) => {
-  const body = sections.get(heading);
-  if (body === undefined) throw new Error(`docs-guides: the README has no section "## ${heading}"`);
-  // links to files of the repository (bench/results.md) and to the README's own headings do not
-  // exist on the site: they become plain text naming the file or section
-  const text = body
-    .replace(/\[([^\]]+)\]\(#[^)]+\)/g, '$1')
-    .replace(/\[([^\]]+)\]\((?!https?:)([^)]+)\)/g, (_, label, path) => (label === path ? `\`${path}\`` : `${label} (\`${path}\` in the repository)`));
-  writeFileSync(new URL(`${String(i + 1).padStart(2, '0')}-${file}.md`, out), `---\ntitle: ${JSON.stringify(title)}\ngroup: Guides\n---\n\n# ${title}\n\n${plainHeadings(text)}`);
-});
-// the home page: one directory down, so links to the repository's files go one level up; links to
-// the page's own headings stay (plain headings keep their anchors: the backticks were not in them)
-const home = readme.replace(/\]\((?!#|https?:)([^)]+)\)/g, '](../$1)');
+const files = readdirSync(guides).filter((name) => /^\d\d-.+\.md$/.test(name)).sort();
+if (files.length === 0) throw new Error('docs-guides: guides/ holds no NN-name.md guide');
+for (const file of files) {
+  const text = readFileSync(new URL(file, guides), 'utf8');
+  const title = /^# (.+)$/m.exec(text)?.[1];
+  if (!title) throw new Error(`docs-guides: guides/${file} has no "# title" line`);
+  // another guide is another page of the site (its TypeDoc name); a file of the repository
+  // (../bench/results.md) does not exist there: it becomes plain text naming the file
+  const body = text
+    .replace(/^# .+\n/m, '')
+    .replace(/\]\((\d\d-[^)#]+\.md)(#[^)]*)?\)/g, (_, page, anchor = '') => `](${page}${anchor})`)
+    .replace(/\[([^\]]+)\]\(\.\.\/([^)]+)\)/g, (_, label, path) => (label === path ? `\`${path}\`` : `${label} (\`${path}\` in the repository)`));
+  writeFileSync(new URL(file, out), `---\ntitle: ${JSON.stringify(title.replaceAll('`', ''))}\ngroup: Guides\n---\n\n# ${title}\n${plainHeadings(body)}`);
+}
+// the home page: one directory down, so links to the repository's files go one level up
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const home = readme.replace(/\]\(guides\//g, '](').replace(/\]\((?!#|https?:|\d\d-)([^)]+)\)/g, '](../$1)');
 writeFileSync(new URL('home.md', out), plainHeadings(home));
-console.log(`docs-guides: ${GUIDES.length} guides and the home page from the README`);
+console.log(`docs-guides: ${files.length} guides from guides/, and the home page from the README`);
