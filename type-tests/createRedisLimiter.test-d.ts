@@ -9,7 +9,8 @@ const client = new Redis();
 expectAssignable<RedisClientLike>(client);
 
 const limiter = createRedisLimiter({ client, key: 'payments', concurrency: 10, rate: { limit: 100, interval: 60_000 }, lease: 10_000 });
-expectType<Limiter & AsyncDisposable>(limiter);
+expectType<Limiter & AsyncDisposable & { close(): Promise<void> }>(limiter);
+expectType<Promise<void>>(limiter.close());
 expectType<Promise<Permit>>(limiter.acquire(undefined, { priority: 1 }));
 expectType<Promise<number>>(limiter.run(async () => 1));
 

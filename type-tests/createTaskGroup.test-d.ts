@@ -17,3 +17,8 @@ expectError(tg.closed = true);
 expectType<TaskGroup>(createTaskGroup({ parent: null }));
 expectError(createTaskGroup({ parent: tg }));
 expectError(createTaskGroup({ parent: true }));
+
+// concurrency: a number; a typo in a literal is a compile error (and a TypeError at run time)
+expectType<TaskGroup>(createTaskGroup({ concurrency: 2, limiter: createLimiter(4) }));
+expectError(createTaskGroup({ concurrency: '2' }));
+expectError(createTaskGroup({ timout: 5 }));

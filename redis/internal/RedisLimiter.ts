@@ -335,7 +335,12 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     );
   }
 
-  /** A reply named the server's epoch: a new one means Redis lost the data; re-register now. */
+  /**
+   * A reply named the server's epoch: a new one means Redis lost the data (a restart without
+   * persistence, a failover to a replica that had not caught up), and with it this process's
+   * permits and places: re-register them now rather than at the next regular beat, so that grants
+   * made in between count them.
+   */
   private sawEpoch(epoch: string): void {
     if (this.epoch === '') this.epoch = epoch;
     else if (epoch !== this.epoch && (this.permits.size > 0 || this.waiters.size > 0)) this.beatSoon(0);
@@ -372,7 +377,13 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     this.heartbeatTimer = undefined;
   }
 
-  /** Renews every lease of this process and picks up what it missed. */
+  /**
+   * Renews every lease of this process and picks up what it missed. The script is told the
+   * epoch this process last saw, and every permit it holds with its fencing token: a permit whose
+   * token Redis no longer has (its lease ran out in a stall and the slot went to another) is not
+   * renewed, since the token says whose it is now; after a data loss (a new epoch) the script
+   * registers the permits again, so new grants count them. Waiters renew their places the same way.
+   */
   private async beat(): Promise<number> {
     const args: string[] = [this.epoch, String(this.permits.size)];
     for (const permit of this.permits.values()) args.push(permit.id, permit.token);
@@ -383,6 +394,8 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     try {
       reply = await this.call(scripts.heartbeat, ...args);
     } catch (error) {
+      // one failed beat is not an outage; Redis silent for `redisTimeout` is: waiters fail then
+      // (held permits stay held: their work runs, and their leases cover a short outage)
       if (Date.now() - this.lastAnswer >= this.settings.redisTimeout) {
         for (const waiter of [...this.waiters.values()]) this.fail(waiter, error);
       }

@@ -12,7 +12,7 @@ import type { TaskResult } from '../types/TaskResult.js';
 import { describeError } from '../engine/describe.js';
 import { GroupTask, ONE_ARGUMENT } from './GroupTask.js';
 import type { Slots } from '../engine/Slots.js';
-import { InProcessLimiter } from '../limiter/InProcessLimiter.js';
+import { GroupBound } from '../limiter/GroupBound.js';
 import { ChainedSlots } from '../limiter/ChainedSlots.js';
 import { ContextCarrier } from '../engine/ContextCarrier.js';
 import { runningTask } from '../engine/runningTask.js';
@@ -101,7 +101,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
    */
   constructor({ signal, timeout, name, limiter, concurrency, parent }: CheckedGroupOptions, kind = 'task group') {
     this.label = name === undefined ? kind : `${kind} '${name}'`;
-    if (concurrency !== Infinity) this.bound = new InProcessLimiter(concurrency, false, undefined);
+    if (concurrency !== Infinity) this.bound = new GroupBound(concurrency);
     this.limiter = bothBounds(this.bound, limiter);
     this.signal = this.controller.signal;
     this.watch(signal);
