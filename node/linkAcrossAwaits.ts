@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { taskContext } from '../src/engine/index.js';
+import { type CarriedTask, slotHolder, taskContext } from '../src/engine/index.js';
 
 /**
  * Turns on nested-group linking across awaits, for the whole process: a task group created inside
@@ -28,7 +28,8 @@ import { taskContext } from '../src/engine/index.js';
  */
 export function linkAcrossAwaits(): void {
   if (taskContext.run !== undefined) return;
-  const store = new AsyncLocalStorage<object>();
+  const store = new AsyncLocalStorage<CarriedTask>();
   taskContext.current = () => store.getStore();
-  taskContext.run = (group, fn) => store.run(group, fn);
+  taskContext.run = (task, fn) => store.run(task, fn);
+  slotHolder.across = () => store.getStore();
 }

@@ -3,6 +3,8 @@ import {
   type CountTracker,
   followTaskValue,
   type SlotClient,
+  type SlotHolder,
+  slotHolder,
   type Slots,
   type SlotTicket,
   type TaskSink,
@@ -42,7 +44,7 @@ export interface RunnerOwner<I> {
  * no more lanes than the most items it ever had in flight. Idle ones wait in a stack through
  * `nextIdle`.
  */
-class RunnerLane<I> implements TaskSink, SlotClient {
+class RunnerLane<I> implements TaskSink, SlotClient, SlotHolder {
   /** the next idle lane, while this one is idle */
   nextIdle: RunnerLane<I> | undefined = undefined;
   /** whether an item is in this lane */
@@ -80,6 +82,11 @@ class RunnerLane<I> implements TaskSink, SlotClient {
     if (!this.busy) return;
     this.runner.tracker?.started(this.index, ''); // progress counts it as started and failed at once
     this.runner.settled(this, true, error);
+  }
+
+  /** A lane that runs its item on a limiter's slot: the item's own calls on it run there too. */
+  holdsSlotOf(limiter: object): boolean {
+    return this.busy && this.holdsSlot && this.runner.isSlotOf(limiter);
   }
 
   taskFulfilled(value: unknown): void {
@@ -208,17 +215,27 @@ export class Runner<I = unknown> {
   run(lane: RunnerLane<I>, item: I): void {
     let result: unknown;
     let isPromise: boolean;
+    // with a limiter's slot, the item's own calls on that limiter run on it (see slotHolder)
+    const outerHolder = slotHolder.current;
+    if (lane.holdsSlot) slotHolder.current = lane;
     try {
       this.tracker?.started(lane.index, '');
       result = this.owner.call(item, lane.index, this.signal);
       isPromise = result instanceof Promise; // may throw (a revoked Proxy): the task fails with it
     } catch (error) {
+      slotHolder.current = outerHolder;
       this.settled(lane, true, error);
       return;
     }
     // a native promise, the common case, is followed here: no call into the task value rule
     if (isPromise) (result as Promise<unknown>).then(lane.onFulfilled, lane.onRejected);
     else this.follow(lane, result);
+    slotHolder.current = outerHolder;
+  }
+
+  /** @internal whether this runner's limiter is `limiter` */
+  isSlotOf(limiter: object): boolean {
+    return this.limiter !== undefined && this.limiter.isSlotOf(limiter);
   }
 
   /** @internal a lane's task ended */

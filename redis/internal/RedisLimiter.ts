@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';
 import type { AcquireOptions, Limiter, LimiterState, Permit, RateLimit, TaskResult } from '../../src/index.js';
-import { assertConcurrency, checkAcquireCall, describeError, LimiterStateFeed, PermitSlots, runLimited, withTimeout } from '../../src/engine/index.js';
+import { assertConcurrency, checkAcquireCall, describeError, holdsSlotNow, LimiterStateFeed, PermitSlots, runLimited, withTimeout } from '../../src/engine/index.js';
 import { RedisLimiterError } from '../RedisLimiterError.js';
 import type { RedisClientLike, RedisSubscriberLike } from '../types/RedisClientLike.js';
 import { BATCH, HEARTBEAT, WITHDRAW } from './scripts.js';
@@ -121,6 +121,8 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     const priority = checkAcquireCall(signal, options, true) ?? 0;
     if (this.closed) return Promise.reject(this.error('was disposed'));
     if (signal?.aborted) return Promise.reject(signal.reason);
+    // asked again by a task that holds one of this limiter's permits: it runs on that permit
+    if (holdsSlotNow(this)) return Promise.resolve(ON_HOLDERS_PERMIT);
     return new Promise<Permit>((resolve, reject) => {
       const waiter: Waiter = { id: `${this.prefix}-${++this.lastId}`, priority, signal, member: undefined, early: undefined, resolve, reject, onAbort: undefined };
       this.waiters.set(waiter.id, waiter);
@@ -439,3 +441,6 @@ class RedisPermit implements Permit {
 }
 
 const ignore = (): void => undefined;
+
+/** The permit of a call that runs on its task's own permit: nothing to give back. */
+const ON_HOLDERS_PERMIT: Permit = Object.freeze({ release: ignore });

@@ -5,13 +5,14 @@ import type { SlotClient, Slots, SlotTicket } from './Slots.js';
 import { reportCleanupErrors } from './reportCleanupError.js';
 import { neverAbortedSignal } from './neverAbortedSignal.js';
 import { tryUnsubscribe } from './tryUnsubscribe.js';
+import { type SlotHolder, slotHolder } from './slotHolder.js';
 
 /**
  * One `limiter.run(fn, signal)` call: waits for a slot, runs `fn`, settles the promise.
  * It is its own abort listener (`handleEvent`), so a call costs no closure beyond the promise's.
  * @internal
  */
-export class LimitedCall<T> implements SlotClient, TaskSink {
+export class LimitedCall<T> implements SlotClient, TaskSink, SlotHolder {
   /** where the call stands */
   private state: 'waiting' | 'running' | 'done' = 'waiting';
   /** its place in the queue while waiting */
@@ -36,15 +37,24 @@ export class LimitedCall<T> implements SlotClient, TaskSink {
   slotGranted(): void {
     this.ticket = undefined;
     this.state = 'running';
+    // `fn` holds the slot: a call of its own on this limiter runs on it (see slotHolder)
+    const outerHolder = slotHolder.current;
+    slotHolder.current = this;
     let result: unknown;
     try {
       result = this.fn(this.signal ?? neverAbortedSignal());
     } catch (error) {
+      slotHolder.current = outerHolder;
       this.taskFailed(error);
       return;
     }
     const subscription = followTaskValue(result, this);
+    slotHolder.current = outerHolder;
     if (this.state === 'running') this.subscription = subscription;
+  }
+
+  holdsSlotOf(limiter: object): boolean {
+    return this.state === 'running' && this.limiter.isSlotOf(limiter);
   }
 
   slotFailed(error: unknown): void {

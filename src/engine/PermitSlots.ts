@@ -3,6 +3,7 @@ import type { Permit } from '../types/Permit.js';
 import { describe } from './describe.js';
 import { isPromiseLike } from './isPromiseLike.js';
 import { reportUnhandled } from './reportUnhandled.js';
+import { holdsSlotNow } from './slotHolder.js';
 import { type SlotClient, SlotTicket, type Slots, slotsBrand } from './Slots.js';
 
 /** A waiter of a foreign limiter: the signal its `acquire` got, to abort on withdraw. */
@@ -27,7 +28,17 @@ export class PermitSlots implements Slots {
     private readonly what: string,
   ) {}
 
-  acquireSlot(client: SlotClient, priority?: number): SlotTicket {
+  isSlotOf(limiter: object): boolean {
+    return limiter === this.limiter;
+  }
+
+  acquireSlot(client: SlotClient, priority?: number): SlotTicket | undefined {
+    // asked by a task that holds a slot of this limiter already: it runs on that slot (nothing
+    // to acquire, and nothing to release: `permits` has no entry for it)
+    if (holdsSlotNow(this.limiter)) {
+      client.slotGranted();
+      return undefined;
+    }
     const ticket = new PermitTicket(client);
     const signal = ticket.controller.signal;
     const options = priority === undefined ? undefined : { priority };

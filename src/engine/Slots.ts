@@ -58,4 +58,9 @@ export interface Slots {
   withdrawSlot(ticket: SlotTicket): void;
   /** Gives `client`'s slot back; the next queued client gets it. */
   releaseSlot(client: SlotClient): void;
+  /**
+   * Whether these are the slots of `limiter`, the object a user passed (a `Limiter`, any
+   * `LimiterLike`): a task holding one of them holds a slot of that limiter (re-entrancy).
+   */
+  isSlotOf(limiter: object): boolean;
 }

@@ -5,6 +5,7 @@ import type { TaskSink } from '../engine/TaskSink.js';
 import { isPromiseLikeSafe } from '../engine/isPromiseLike.js';
 import { runningTask, type ProgressReporter } from '../engine/runningTask.js';
 import { taskContext } from '../engine/taskContext.js';
+import { slotHolder } from '../engine/slotHolder.js';
 import { tryUnsubscribe } from '../engine/tryUnsubscribe.js';
 import { reportCleanupErrors } from '../engine/reportCleanupError.js';
 import type { SlotClient, Slots, SlotTicket } from '../engine/Slots.js';
@@ -49,7 +50,7 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
   _carrier: ContextCarrier | undefined = undefined;
 
   constructor(
-    private readonly _group: TaskOwner,
+    readonly _group: TaskOwner,
     private _fn: ((...args: unknown[]) => unknown) | undefined,
     /** the arguments, or the one argument itself when `_outcome` is ONE_ARGUMENT */
     private _args: unknown,
@@ -100,20 +101,25 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     let result: unknown;
     const outer = runningTask.group;
     const outerTask = runningTask.task;
+    const outerHolder = slotHolder.current;
     runningTask.group = this._group;
     runningTask.task = this;
+    // with a limiter's slot, the task's own calls on that limiter run on it (see slotHolder)
+    if (this._limiter) slotHolder.current = this;
     try {
       if (taskContext.run === undefined) result = single ? fn(args) : fn(...(args as unknown[]));
-      else result = taskContext.run(this._group, () => (single ? fn(args) : fn(...(args as unknown[]))));
+      else result = taskContext.run(this, () => (single ? fn(args) : fn(...(args as unknown[]))));
     } catch (error) {
       runningTask.group = outer;
       runningTask.task = outerTask;
+      slotHolder.current = outerHolder;
       this.taskFailed(error);
       return;
     }
     runningTask.group = outer;
     runningTask.task = outerTask;
     if (this._state === 'running') {
+      // an Observable task subscribes here: its subscriber's calls (an HTTP interceptor's) too
       const subscription = followTaskValue(result, this);
       if (this._state === 'running') this._handle = subscription;
     } else if (this._state === 'abandoned') {
@@ -124,6 +130,12 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
         this._end();
       }
     }
+    slotHolder.current = outerHolder;
+  }
+
+  /** Whether this task holds a slot of `limiter` now: it runs, with that limiter's slot. */
+  holdsSlotOf(limiter: object): boolean {
+    return this._state === 'running' && this._limiter !== undefined && this._limiter.isSlotOf(limiter);
   }
 
   /** A progress report of the running task (a remote call's `ctx.progress`), for `events$`. */

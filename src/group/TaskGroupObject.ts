@@ -106,7 +106,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     this.signal = this.controller.signal;
     this.watch(signal);
     // created inside a task: that task's group is the parent, and its cancellation reaches here
-    if (parent !== null) this.watch(parentSignal(runningTask.group ?? taskContext.current?.()));
+    if (parent !== null) this.watch(parentSignal(runningTask.group ?? taskContext.current?.()?._group));
     if (timeout !== undefined && timeout !== Infinity && !this.cancelled) {
       this.timer = setTimeout(this.onTimeout, timeout, timeout);
     }

@@ -64,6 +64,10 @@ export class ChainedSlots implements Slots {
     readonly then: Slots,
   ) {}
 
+  isSlotOf(limiter: object): boolean {
+    return this.then.isSlotOf(limiter);
+  }
+
   acquireSlot(client: SlotClient, priority?: number): SlotTicket | undefined {
     const link = new ChainLink(client, this);
     if (priority !== undefined) link.priority = priority;

@@ -24,6 +24,11 @@ export class GroupBound implements Slots {
 
   constructor(private readonly bound: number) {}
 
+  /** A group's own bound: no user holds it, so nobody asks it again. */
+  isSlotOf(): boolean {
+    return false;
+  }
+
   acquireSlot(client: SlotClient): SlotTicket | undefined {
     if (this.held < this.bound) {
       this.held++;

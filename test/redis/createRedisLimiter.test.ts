@@ -37,6 +37,30 @@ const limiterOn = (key: string, options: Partial<Parameters<typeof createRedisLi
 const freshKey = (): string => `test-${++keyCount}`;
 
 describe('createRedisLimiter', () => {
+  it('a task holding a permit that asks the same limiter again (run, acquire, a gather) runs on its permit: no deadlock', async () => {
+    const key = freshKey();
+    const limiter = limiterOn(key, { concurrency: 1 });
+    const values = await runTaskGroup(
+      (tg) =>
+        [1, 2].map((x) =>
+          tg.startSoon(() => {
+            const again = limiter.run(async () => x * 10); // asked synchronously, from the task
+            const permit = limiter.acquire();
+            const nested = lastValueFrom(gather([() => x], { limiter }));
+            return Promise.all([again, permit.then((p) => (p.release(), 'permit')), nested]);
+          }),
+        ),
+      { limiter },
+    );
+    expect(values).toEqual([
+      [10, 'permit', [1]],
+      [20, 'permit', [2]],
+    ]);
+    expect([limiter.running, limiter.pending]).toEqual([0, 0]);
+    // one permit per task, each given back once (releases go to Redis in the next batch)
+    await until(async () => (await admin.zcard(`{${key}}:holders`)) === 0, 'every permit released in Redis');
+  });
+
   it('holds the bound across limiters on one key, and serves waiters first come first served across them', async () => {
     const key = freshKey();
     const [a, b, c] = [limiterOn(key, { concurrency: 2 }), limiterOn(key, { concurrency: 2 }), limiterOn(key, { concurrency: 2 })];

@@ -5,9 +5,29 @@ import { TestBed } from '@angular/core/testing';
 import { finalize } from 'rxjs';
 import { createLimiter, type LimiterLike } from 'rxjs-asyncer';
 import { limitRequests } from 'rxjs-asyncer/angular';
+import { gather } from 'rxjs-asyncer/operators';
 import { flush } from './helpers';
 
 describe('limitRequests', () => {
+  it('the same limiter on gather and on limitRequests: each task\'s request runs on its task\'s slot (it hung at 2 of 4)', async () => {
+    const limiter = createLimiter(2);
+    TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([limitRequests(limiter)])), provideHttpClientTesting()] });
+    const client = TestBed.inject(HttpClient);
+    const backend = TestBed.inject(HttpTestingController);
+    let result: number[] | undefined;
+    gather([0, 1, 2, 3].map((i) => () => client.get<number>(`/api/item/${i}`)), { limiter }).subscribe((values) => (result = values));
+    let mostOpen = 0;
+    for (let round = 0; round < 10 && result === undefined; round++) {
+      await flush();
+      const open: TestRequest[] = backend.match(() => true);
+      mostOpen = Math.max(mostOpen, open.length);
+      for (const request of open) request.flush(Number(request.request.url.split('/').pop()));
+    }
+    expect(result).toEqual([0, 1, 2, 3]);
+    expect(mostOpen).toBe(2); // still at most two requests open: the tasks' own two slots
+    expect([limiter.running, limiter.pending]).toEqual([0, 0]);
+  });
+
   it('20 requests, a limit of 3: never more than 3 open, sent in order, every one answered', async () => {
     const limiter = createLimiter(3);
     TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([limitRequests(limiter)])), provideHttpClientTesting()] });
