@@ -16,8 +16,10 @@ export { taskGroupResource } from './taskGroupResource.js';
 export type { TaskGroupResourceOptions } from './types/TaskGroupResourceOptions.js';
 export type { ResourceProgress } from './taskGroupResource.js';
 export { soonSignal } from './soonSignal.js';
+export type { SoonSignalOptions } from './types/SoonSignalOptions.js';
 export type { SoonState } from './types/SoonState.js';
 export { progressSignal } from './progressSignal.js';
 
 // HTTP
 export { limitRequests } from './limitRequests.js';
+export { joinInBackground } from './joinInBackground.js';

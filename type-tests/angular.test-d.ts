@@ -2,7 +2,7 @@ import { expectAssignable, expectError, expectType } from 'tsd';
 import type { HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import type { Injector, ResourceRef, Signal } from '@angular/core';
 import { createLimiter, type LimiterState, type Progress, type Scope, type SoonValue, type TaskGroup } from 'rxjs-asyncer';
-import { injectScope, injectTaskGroup, limitRequests, progressSignal, soonSignal, taskGroupResource, type SoonState } from 'rxjs-asyncer/angular';
+import { injectScope, injectTaskGroup, joinInBackground, limitRequests, progressSignal, soonSignal, taskGroupResource, type SoonState } from 'rxjs-asyncer/angular';
 
 declare const injector: Injector;
 declare function loadUser(id: string): Promise<{ name: string }>;
@@ -48,3 +48,11 @@ expectError(taskGroupResource({ body: 42 }));
 expectType<HttpInterceptorFn>(limitRequests(createLimiter(3)));
 expectType<HttpInterceptorFn>(limitRequests(createLimiter(3), (req: HttpRequest<unknown>) => req.url.startsWith('/api/')));
 expectError(limitRequests(createLimiter(3), 'api'));
+
+// soonSignal as toSignal: manualCleanup needs no injection context
+expectType<Signal<SoonState<{ name: string }>>>(soonSignal(user, { manualCleanup: true }));
+expectError(soonSignal(user, { manualCleanup: 'yes' }));
+// joinInBackground takes a group or a scope, and nothing else
+expectType<void>(joinInBackground(injectTaskGroup({ injector }), { injector }));
+expectType<void>(joinInBackground(injectScope({ injector })));
+expectError(joinInBackground(createLimiter(1)));

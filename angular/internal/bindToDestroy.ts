@@ -1,5 +1,5 @@
 import { assertInInjectionContext, DestroyRef, inject, type Injector } from '@angular/core';
-import { afterClose, type Closable } from '../../src/engine/index.js';
+import { afterClose, type Closable, describeError } from '../../src/engine/index.js';
 import { checkInjectOptions, checkInjector } from './checks.js';
 
 /**
@@ -20,7 +20,16 @@ export function injectorOption(options: unknown, signature: string): Injector | 
  */
 export function destroyRefOf(caller: (...args: never[]) => unknown, injector: Injector | undefined): DestroyRef {
   if (injector === undefined) {
-    assertInInjectionContext(caller);
+    try {
+      assertInInjectionContext(caller);
+    } catch (error) {
+      // Angular's NG0203 says where; say what to do, here (a production build shows only the code)
+      const advice = caller.name === 'soonSignal' ? ', or pass { manualCleanup: true }' : '';
+      throw new Error(
+        `${describeError(error)}\n${caller.name}() was called outside an injection context (in ngOnInit or a method, say): pass { injector } (a field \`injector = inject(Injector)\`)${advice}, or call it in a constructor or field initializer.`,
+        { cause: error },
+      );
+    }
     return inject(DestroyRef);
   }
   checkInjector(injector, caller.name);

@@ -1,8 +1,9 @@
 import type { Injector } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { LimiterState, Progress, SoonValue } from '../../src/index.js';
-import { assertConcurrency, assertFunction, assertObject, assertOptionalDuration, assertOptionalFunction, assertOptionsObject, assertOptionalString, mustBe, optionKeys, readOptions } from '../../src/engine/index.js';
+import { assertBoolean, assertConcurrency, assertFunction, assertObject, assertOptionalDuration, assertOptionalFunction, assertOptionsObject, assertOptionalString, mustBe, optionKeys, readOptions } from '../../src/engine/index.js';
 import type { InjectOptions } from '../types/InjectOptions.js';
+import type { SoonSignalOptions } from '../types/SoonSignalOptions.js';
 import type { TaskGroupResourceOptions } from '../types/TaskGroupResourceOptions.js';
 
 // The argument checks of rxjs-asyncer/angular, built from the engine's (one message format).
@@ -55,9 +56,16 @@ function isSoonValue(value: unknown): value is SoonValue<unknown> {
   }
 }
 
-/** `soonSignal(soon)`: a SoonValue. @internal */
-export function checkSoon(soon: unknown): asserts soon is SoonValue<unknown> {
-  if (!isSoonValue(soon)) mustBe('soonSignal(soon, options): soon', 'a SoonValue', soon);
+const SOON_SIGNAL_OPTIONS = optionKeys<SoonSignalOptions>()(['injector', 'manualCleanup']);
+
+/** `soonSignal(soon, options)`: a SoonValue, and its options. @internal */
+export function checkSoonSignalArgs(soon: unknown, options: unknown): { readonly injector: Injector | undefined; readonly manualCleanup: boolean } {
+  const caller = 'soonSignal(soon, options)';
+  if (!isSoonValue(soon)) mustBe(`${caller}: soon`, 'a SoonValue', soon);
+  assertOptionsObject(options, `${caller}: options`);
+  const { injector, manualCleanup = false } = readOptions(options, SOON_SIGNAL_OPTIONS, `${caller}: options`);
+  assertBoolean(manualCleanup, `${caller}: options.manualCleanup`);
+  return { injector: injector as Injector | undefined, manualCleanup };
 }
 
 /** `progressSignal(source)`: the stream of a group, a scope or a limiter, read once. @internal */
@@ -73,6 +81,22 @@ export function checkProgressSource(source: unknown): Observable<Progress | Limi
     mustBe('progressSignal(source): source', 'a TaskGroup, a Scope or a Limiter', source);
   }
   return stream as Observable<Progress | LimiterState>;
+}
+
+/**
+ * `joinInBackground(work)`: a scope (it has `close` and `errors$`) or a task group (`join`).
+ * @internal
+ */
+export function checkBackgroundWork(work: unknown): 'scope' | 'group' {
+  let kind: 'scope' | 'group' | undefined;
+  try {
+    const { close, errors$, join } = work as { close?: unknown; errors$?: unknown; join?: unknown };
+    kind = typeof close === 'function' && errors$ !== undefined ? 'scope' : typeof join === 'function' ? 'group' : undefined;
+  } catch {
+    kind = undefined; // a revoked Proxy, a getter that throws
+  }
+  if (kind === undefined) mustBe('joinInBackground(work, options): work', 'a TaskGroup or a Scope', work);
+  return kind;
 }
 
 /** Whether `limiter` has a method `name`: false for what cannot be asked (a revoked Proxy). */

@@ -2,7 +2,7 @@
 // page and every open request is cancelled. The template reads signals, so it works zoneless and
 // with zone.js alike.
 import { Component, computed, inject } from '@angular/core';
-import { injectTaskGroup, progressSignal, soonSignal } from 'rxjs-asyncer/angular';
+import { injectTaskGroup, joinInBackground, progressSignal, soonSignal } from 'rxjs-asyncer/angular';
 import { DashboardService } from './dashboard.service';
 
 @Component({
@@ -34,8 +34,8 @@ export class DashboardComponent {
   });
 
   constructor() {
-    // nothing else will join this group: close it once its three tasks are done, so that its
-    // destroy listener goes away with it
-    void this.tg.join().catch(() => undefined);
+    // nothing else will join this group: close it once its three tasks are done (its destroy
+    // listener goes away with it), and report a failure or a timeout to Angular's ErrorHandler
+    joinInBackground(this.tg);
   }
 }

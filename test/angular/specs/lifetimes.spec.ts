@@ -119,6 +119,28 @@ describe('lifetimes: injectTaskGroup and injectScope', () => {
     tg.cancel();
   });
 
+  it('outside an injection context, the error says what to do: { injector }, or for soonSignal { manualCleanup: true }', () => {
+    expect(() => injectScope()).toThrow(/NG0203[\s\S]*injectScope\(\) was called outside an injection context[\s\S]*pass \{ injector \}/);
+    const scope = injectScope({ injector: TestBed.inject(Injector) });
+    expect(() => soonSignal(scope.startSoon(async () => 1))).toThrow(/NG0203[\s\S]*or pass \{ manualCleanup: true \}/);
+    scope.cancel();
+  });
+
+  it('soonSignal with { manualCleanup: true } needs no injection context and follows the task until it settles, as toSignal', async () => {
+    const scope = injectScope({ injector: TestBed.inject(Injector) });
+    let finish!: (value: number) => void;
+    const state = soonSignal(scope.startSoon(() => new Promise<number>((resolve) => (finish = resolve))), { manualCleanup: true });
+    expect(state().status).toBe('pending');
+    await Promise.resolve();
+    finish(7);
+    await flush();
+    expect(state()).toEqual({ status: 'fulfilled', value: 7 });
+    expect(() => soonSignal(scope.startSoon(async () => 1), { manualCleanup: 'yes' } as never)).toThrow(
+      new TypeError('soonSignal(soon, options): options.manualCleanup must be a boolean, got "yes"'),
+    );
+    await scope.close();
+  });
+
   it('refuses an injector that is not one', () => {
     expect(() => injectTaskGroup({ injector: {} as Injector })).toThrow(new TypeError('injectTaskGroup(options): options.injector must be an Angular Injector, got [object Object]'));
   });

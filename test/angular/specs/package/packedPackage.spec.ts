@@ -36,6 +36,6 @@ describe('the packed package', () => {
   });
 
   it('rxjs-asyncer/angular exports exactly these values', () => {
-    expect(Object.keys(angular).sort()).toEqual(['injectScope', 'injectTaskGroup', 'limitRequests', 'progressSignal', 'soonSignal', 'taskGroupResource']);
+    expect(Object.keys(angular).sort()).toEqual(['injectScope', 'injectTaskGroup', 'joinInBackground', 'limitRequests', 'progressSignal', 'soonSignal', 'taskGroupResource']);
   });
 });
