@@ -19,6 +19,7 @@ export { soonSignal } from './soonSignal.js';
 export type { SoonSignalOptions } from './types/SoonSignalOptions.js';
 export type { SoonState } from './types/SoonState.js';
 export { progressSignal } from './progressSignal.js';
+export type { ProgressSignal } from './types/ProgressSignal.js';
 
 // HTTP
 export { limitRequests } from './limitRequests.js';

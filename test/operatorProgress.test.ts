@@ -6,6 +6,15 @@ import { deferred, flushMicrotasks } from './support/deferred.js';
 const counts = (p: Progress): number[] => [p.total, p.queued, p.running, p.fulfilled, p.failed, p.cancelled];
 
 describe("the operators' progress option", () => {
+  it('takes an Observer that is also a function (a signal with next) as an Observer, not as a callback', async () => {
+    const seen: number[] = [];
+    let calledAsCallback = 0;
+    const both = Object.assign(() => (calledAsCallback++, undefined), { next: (p: Progress) => seen.push(p.fulfilled) });
+    await firstValueFrom(gather([() => 1, () => 2], { progress: both }));
+    expect(seen.at(-1)).toBe(2);
+    expect(calledAsCallback).toBe(0);
+  });
+
   it('gather knows its total up front and tells an Observer, then completes it', async () => {
     const seen: number[][] = [];
     let completed = 0;

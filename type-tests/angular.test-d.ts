@@ -56,3 +56,7 @@ expectError(soonSignal(user, { manualCleanup: 'yes' }));
 expectType<void>(joinInBackground(injectTaskGroup({ injector }), { injector }));
 expectType<void>(joinInBackground(injectScope({ injector })));
 expectError(joinInBackground(createLimiter(1)));
+// progressSignal() without a source: a Signal<Progress> an operator's progress option takes
+const opProgress = progressSignal();
+expectAssignable<Signal<Progress>>(opProgress);
+expectType<void>(opProgress.next({ total: 0, queued: 0, running: 0, fulfilled: 0, failed: 0, cancelled: 0 }));

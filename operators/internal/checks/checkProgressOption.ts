@@ -10,11 +10,13 @@ import { describe, CountTracker } from '../../../src/engine/index.js';
  */
 export function checkProgressOption(value: unknown, what: string): (() => CountTracker) | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'function') {
+  // an Observer first, even when it is also a function (Angular's `progressSignal()`: a signal
+  // with `next`), then a plain callback
+  if (typeof value === 'function' && typeof (value as Partial<Observer<Progress>>).next !== 'function') {
     const callback = value as (progress: Progress) => void;
     return () => new CountTracker(callback);
   }
-  if (typeof value === 'object' && value !== null) {
+  if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
     const observer = value as Partial<Observer<Progress>>;
     const { next, complete } = observer;
     if (typeof next === 'function' || typeof complete === 'function') {

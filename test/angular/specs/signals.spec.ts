@@ -9,6 +9,19 @@ import { injectScope, injectTaskGroup, progressSignal, soonSignal, taskGroupReso
 import { flush, untilAborted } from './helpers';
 
 describe('signals: soonSignal, progressSignal, taskGroupResource', () => {
+  it("progressSignal() feeds on an operator's progress option: zero counts at once, then the operator's", async () => {
+    const progress = progressSignal(); // no injection context needed: nothing subscribes
+    expect(progress()).toEqual({ total: 0, queued: 0, running: 0, fulfilled: 0, failed: 0, cancelled: 0 });
+    let release!: () => void;
+    const slow = new Promise<number>((resolve) => (release = () => resolve(2)));
+    const done = firstValueFrom(gather([() => 1, () => slow], { progress }));
+    await flush();
+    expect(progress()).toMatchObject({ total: 2, fulfilled: 1, running: 1 });
+    release();
+    await done;
+    expect(progress()).toMatchObject({ total: 2, fulfilled: 2, running: 0 });
+  });
+
   let http: HttpTestingController;
   beforeEach(() => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
