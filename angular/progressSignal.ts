@@ -2,6 +2,7 @@ import { signal, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { Limiter, LimiterState, Progress, Scope, TaskGroup } from '../src/index.js';
 import { checkProgressSource } from './internal/checks.js';
+import { NO_PROGRESS } from './internal/noProgress.js';
 import { destroyRefOf, injectorOption } from './internal/bindToDestroy.js';
 import type { InjectOptions } from './types/InjectOptions.js';
 import type { ProgressSignal } from './types/ProgressSignal.js';
@@ -64,6 +65,3 @@ export function progressSignal(source?: TaskGroup | Scope | Limiter, options?: I
   destroyRefOf(progressSignal, injector); // NG0203 here, naming this function
   return toSignal(stream, { requireSync: true, injector });
 }
-
-/** The counts before anything ran. */
-const NO_PROGRESS: Progress = Object.freeze({ total: 0, queued: 0, running: 0, fulfilled: 0, failed: 0, cancelled: 0 });

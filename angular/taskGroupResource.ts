@@ -1,6 +1,7 @@
 import { assertInInjectionContext, inject, Injector, resource, signal, type ResourceRef, type Signal } from '@angular/core';
 import { runTaskGroup, type Progress, type Resolved } from '../src/index.js';
 import { checkResourceOptions } from './internal/checks.js';
+import { NO_PROGRESS } from './internal/noProgress.js';
 import type { TaskGroupResourceOptions } from './types/TaskGroupResourceOptions.js';
 
 /** What `taskGroupResource` adds to Angular's `ResourceRef`. */
@@ -8,8 +9,6 @@ export interface ResourceProgress {
   /** How far the current batch has got (the counts of its task group). */
   readonly progress: Signal<Progress>;
 }
-
-const NO_PROGRESS: Progress = Object.freeze({ total: 0, queued: 0, running: 0, fulfilled: 0, failed: 0, cancelled: 0 });
 
 /**
  * A task group as an Angular `resource`: the body's batch runs whenever `params` changes (the

@@ -58,8 +58,10 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     return currentTaskProgress();
   }
 
-  protected checkRunOptions(options: RemoteRunOptions, caller: string): void {
+  /** `run`'s listener is told in the caller's async context, not in the connection's listener's. */
+  protected fromRun(options: RemoteRunOptions, caller: string): ProgressListener {
     checkRemoteRunOptions(options, caller);
+    return options.onProgress && inCallersContext(options.onProgress as (value: unknown) => void);
   }
 
   /** Checks a call's name and arguments at once; gives the arguments to send. */
@@ -72,10 +74,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     return end === args.length ? args : args.slice(0, end);
   }
 
-  protected send(task: string, args: unknown[], signal: AbortSignal | undefined, extra: ProgressListener | RemoteRunOptions): Promise<unknown> {
-    // from `run`: its options, whose listener is told in the caller's async context, not in the
-    // one of the connection's event listener; from `call.name`: what `capture` gave
-    const onProgress = typeof extra === 'object' ? extra.onProgress && inCallersContext(extra.onProgress as (value: unknown) => void) : extra;
+  protected send(task: string, args: unknown[], signal: AbortSignal | undefined, onProgress: ProgressListener): Promise<unknown> {
     if (this.closing) return Promise.reject(new Error(`connectTasks(${JSON.stringify(this.settings.queue)}) is closed: ${task} cannot be called`));
     if (signal?.aborted) return Promise.reject(signal.reason);
     const jobId = `${this.id}-${++this.count}`;

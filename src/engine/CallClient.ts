@@ -18,12 +18,13 @@ export interface CallOptions {
  * - `[Symbol.asyncDispose]`: `close()`.
  *
  * A client implements its public type directly and says how to check arguments (`prepare`), what
- * a call captures where it is made (`capture`: the remote caller, the calling task's progress)
+ * a call captures where it is made (`capture`: the remote caller, the calling task's progress),
+ * what `run`'s options give instead (`fromRun`)
  * and how to send a job (`send`). Errors cross over as data (`toSentError` / `fromSentError`).
  * @typeParam O the options of `run`
  * @internal
  */
-export abstract class CallClient<O extends CallOptions, C = undefined> implements AsyncDisposable {
+export abstract class CallClient<O extends CallOptions, C> implements AsyncDisposable {
   /** `call.name`, for any name; typed by the public type of each client */
   readonly call: Record<string, (...args: unknown[]) => CallObservable<unknown>>;
   /** the functions of `call`, one per name, made on first use */
@@ -50,14 +51,14 @@ export abstract class CallClient<O extends CallOptions, C = undefined> implement
    */
   protected abstract prepare(name: string, args: unknown[], caller: string): unknown[];
 
-  /** What a call made through `call.name` captures where it is made; `run` has `O` instead. */
+  /** What a call made through `call.name` captures where it is made, for `send`. */
   protected abstract capture(): C;
 
-  /** Sends a job; the signal, when there is one, cancels it. */
-  protected abstract send(name: string, args: unknown[], signal: AbortSignal | undefined, extra: C | O): Promise<unknown>;
+  /** The same from `run`'s options: checks them (the signal is checked already) and gives it. */
+  protected abstract fromRun(options: O, caller: string): C;
 
-  /** Checks the rest of `run`'s options (the signal is checked already). */
-  protected abstract checkRunOptions(options: O, caller: string): void;
+  /** Sends a job; the signal, when there is one, cancels it. */
+  protected abstract send(name: string, args: unknown[], signal: AbortSignal | undefined, extra: C): Promise<unknown>;
 
   abstract close(): Promise<void>;
 
@@ -68,9 +69,9 @@ export abstract class CallClient<O extends CallOptions, C = undefined> implement
     assertOptionsObject(options, `${caller}: options`);
     const read = readOptions(options, this.runKeys, `${caller}: options`) as O;
     assertOptionalSignal(read.signal, `${caller}: options.signal`);
-    this.checkRunOptions(read, caller);
+    const extra = this.fromRun(read, caller);
     const prepared = this.prepare(name, args as unknown[], `${this.clientName}.run('${name}', args)`);
-    return this.send(name, prepared, read.signal, read);
+    return this.send(name, prepared, read.signal, extra);
   }
 
   [Symbol.asyncDispose](): Promise<void> {

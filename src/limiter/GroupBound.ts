@@ -1,7 +1,7 @@
 import type { ContextCarrier } from '../engine/ContextCarrier.js';
 import { LinkedList } from '../engine/LinkedList.js';
 import { type SlotClient, type SlotTicket, type Slots, slotsBrand } from '../engine/Slots.js';
-import { GRANTED, WaitingTicket, WITHDRAWN } from './WaitingTicket.js';
+import { WaitingTicket } from './WaitingTicket.js';
 
 /**
  * A group's `concurrency` option: at most `bound` of its tasks hold a slot, the others wait in
@@ -42,10 +42,8 @@ export class GroupBound implements Slots {
 
   withdrawSlot(ticket: SlotTicket): void {
     if (this.queue.remove(ticket as WaitingTicket)) return;
-    const waiting = ticket as WaitingTicket;
-    if (waiting.stage !== GRANTED) return;
-    waiting.stage = WITHDRAWN;
-    this.releaseSlot(); // granted but not started: the next waiter gets it
+    // granted but not started: the next waiter gets the slot
+    if ((ticket as WaitingTicket).withdrawGranted()) this.releaseSlot();
   }
 
   releaseSlot(client?: SlotClient): void {
@@ -57,10 +55,7 @@ export class GroupBound implements Slots {
       while (this.held < this.bound && this.queue.size > 0) {
         const ticket = this.queue.shift()!;
         this.held++;
-        ticket.stage = GRANTED;
-        // a waiter of the releaser's async context starts now; any other one promise job later
-        if (releaser !== undefined && ticket.carrier === releaser) ticket.start();
-        else ticket.carrier.resume(ticket);
+        ticket.grant(releaser);
       }
     } finally {
       this.draining = false;

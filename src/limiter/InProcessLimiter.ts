@@ -6,7 +6,7 @@ import type { Permit } from '../types/Permit.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { LinkedList } from '../engine/LinkedList.js';
 import { type SlotClient, type SlotTicket, type Slots, slotsBrand } from '../engine/Slots.js';
-import { GRANTED, WaitingTicket, WITHDRAWN } from './WaitingTicket.js';
+import { WaitingTicket } from './WaitingTicket.js';
 import type { ContextCarrier } from '../engine/ContextCarrier.js';
 import { LimiterStateFeed } from '../engine/LimiterStateFeed.js';
 import { runLimited } from '../engine/runLimited.js';
@@ -124,10 +124,8 @@ export class InProcessLimiter implements Limiter, Slots {
   /** Takes a waiting client out: out of the queue, or, granted but not started, its slot back. */
   withdrawSlot(ticket: SlotTicket): void {
     if (!this.queue.remove(ticket)) {
-      const waiting = ticket as WaitingTicket;
-      if (waiting.stage !== GRANTED) return;
-      waiting.stage = WITHDRAWN;
-      this.releaseSlot(); // counted as its, never used: the next waiter gets it
+      // counted as its, never used: the next waiter gets it
+      if ((ticket as WaitingTicket).withdrawGranted()) this.releaseSlot();
       return;
     }
     if (this.queue.size === 0) this.stopTimer(); // nobody left to start: no timer keeps running
@@ -159,11 +157,9 @@ export class InProcessLimiter implements Limiter, Slots {
         const ticket = this.queue.shift() as WaitingTicket;
         this.held++;
         this.feed.publish();
-        ticket.stage = GRANTED;
         // the releasing client runs in its carrier's context: a waiter of the same carrier starts
         // now; any other one promise job later, in its own context
-        if (releaser !== undefined && ticket.carrier === releaser) ticket.start();
-        else ticket.carrier.resume(ticket);
+        ticket.grant(releaser);
       }
     } finally {
       this.draining = false;

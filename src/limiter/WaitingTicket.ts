@@ -36,6 +36,26 @@ export class WaitingTicket extends SlotTicket implements CarriedStart {
     this.carrier = client._carrier ?? new ContextCarrier(false);
   }
 
+  /**
+   * A release counted a slot as this ticket's: start the client now if the releaser runs in the
+   * same context (`releaser`, its carrier), else one promise job later, in the client's own.
+   */
+  grant(releaser: ContextCarrier | undefined): void {
+    this.stage = GRANTED;
+    if (releaser !== undefined && this.carrier === releaser) this.start();
+    else this.carrier.resume(this);
+  }
+
+  /**
+   * Withdrawn after it left the queue: whether it held a granted slot not yet used (the caller
+   * then gives that slot back).
+   */
+  withdrawGranted(): boolean {
+    if (this.stage !== GRANTED) return false;
+    this.stage = WITHDRAWN;
+    return true;
+  }
+
   /** Tells the client, unless it was withdrawn meanwhile. */
   start(): void {
     if (this.stage !== GRANTED) return;

@@ -9,6 +9,9 @@ import { unsendableArgument } from './unsendableArgument.js';
 
 type Pool = ReturnType<typeof workerpool.pool>;
 
+/** What a call moves to the worker instead of copying (`run`'s `options.transfer`). */
+type Transfer = WorkerRunOptions['transfer'];
+
 /**
  * The pool behind `createWorkerPool`: workerpool does the pool management (queue, spawn, replace a
  * crashed worker, terminate on cancel); this adds what it lacks: AbortSignal cancellation that
@@ -17,7 +20,7 @@ type Pool = ReturnType<typeof workerpool.pool>;
  * `call`, `run` and their checks are the engine's `CallClient`, shared with the BullMQ caller.
  * @internal
  */
-export class PoolClient extends CallClient<WorkerRunOptions> implements WorkerPool<Record<string, never>> {
+export class PoolClient extends CallClient<WorkerRunOptions, Transfer> implements WorkerPool<Record<string, never>> {
   readonly size: number;
   private readonly label: string;
   private readonly script: string;
@@ -49,13 +52,13 @@ export class PoolClient extends CallClient<WorkerRunOptions> implements WorkerPo
     return undefined;
   }
 
-  protected checkRunOptions(options: WorkerRunOptions, caller: string): void {
+  protected fromRun(options: WorkerRunOptions, caller: string): Transfer {
     checkTransfer(options.transfer, `${caller}: options.transfer`);
+    return options.transfer;
   }
 
-  protected send(name: string, args: unknown[], signal: AbortSignal | undefined, options: WorkerRunOptions | undefined): Promise<unknown> {
+  protected send(name: string, args: unknown[], signal: AbortSignal | undefined, transfer: Transfer): Promise<unknown> {
     const caller = `pool.run('${name}', args)`;
-    const transfer = options?.transfer;
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.closing) return Promise.reject(new Error(`${this.label} is closed: ${caller} cannot run`));
     const pool = this.open();
