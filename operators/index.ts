@@ -1,5 +1,5 @@
 /**
- * gather, firstWins, mapConcurrent and mapConcurrentFrom: task inputs as RxJS operators that cancel what they start.
+ * gather, firstWins, mapConcurrent, mapConcurrentFrom, mapLatest and mapExhaust: task inputs as RxJS operators that cancel what they start.
  *
  * @module rxjs-asyncer/operators
  */
@@ -15,6 +15,11 @@ export type { FirstWinsOptions } from './types/FirstWinsOptions.js';
 export { mapConcurrent } from './mapConcurrent.js';
 export { mapConcurrentFrom } from './mapConcurrentFrom.js';
 export type { MapConcurrentOptions } from './types/MapConcurrentOptions.js';
+
+// One at a time
+export { mapLatest } from './mapLatest.js';
+export { mapExhaust } from './mapExhaust.js';
+export type { MapLatestOptions } from './types/MapLatestOptions.js';
 
 // Inputs
 export type { TaskInput } from './types/TaskInput.js';

@@ -1,7 +1,7 @@
 import axios, { CanceledError } from 'axios';
-import { config, firstValueFrom, from, lastValueFrom, toArray, type Observable } from 'rxjs';
+import { config, firstValueFrom, from, lastValueFrom, Subject, toArray, type Observable } from 'rxjs';
 import { createLimiter, createScope, createTaskGroup, runTaskGroup, taskGroup, type TaskEvent } from '../src/index.js';
-import { firstWins, gather, mapConcurrent, mapConcurrentFrom } from '../operators/index.js';
+import { firstWins, gather, mapConcurrent, mapConcurrentFrom, mapExhaust, mapLatest } from '../operators/index.js';
 import { deferred, flushMicrotasks } from './support/deferred.js';
 import { startTestServer, type TestServer } from './support/httpServer.js';
 
@@ -199,6 +199,43 @@ describe('the operators with axios inputs', () => {
     const project = (i: number, _index: number, signal: AbortSignal) => (i === 2 ? failWhenOpen(2) : i === 0 ? hang(signal) : wrapped(signal));
     await expect(lastValueFrom(from([0, 1, 2]).pipe(mapConcurrent(project, 3)))).rejects.toBe(realFailure);
     await expect(lastValueFrom(mapConcurrentFrom([0, 1, 2], project, 3))).rejects.toBe(realFailure);
+  });
+});
+
+describe('mapLatest and mapExhaust with axios projects', () => {
+  it('a typeahead: superseded requests are closed on the server and their CanceledErrors go nowhere', async () => {
+    const queries = new Subject<string>();
+    const before = server.closedByClient;
+    const results = lastValueFrom(
+      queries.pipe(
+        mapLatest((query: string, _index: number, signal: AbortSignal) =>
+          query === 'ang' ? axios.get(`${server.url}/ok?v=${query}`, { signal }).then((response) => response.data as string) : hang(signal),
+        ),
+        toArray(),
+      ),
+    );
+    queries.next('a');
+    while (server.open < 1) await new Promise((resolve) => setImmediate(resolve));
+    queries.next('an'); // supersedes 'a' while its request is open
+    while (server.closedByClient < before + 1 || server.open < 1) await new Promise((resolve) => setImmediate(resolve));
+    queries.next('ang');
+    queries.complete();
+    await expect(results).resolves.toEqual(['ang']);
+    while (server.closedByClient < before + 2) await new Promise((resolve) => setImmediate(resolve));
+    expect(server.closedByClient - before).toBe(2);
+  });
+
+  it('mapExhaust: unsubscribing closes the running request; its CanceledError goes nowhere', async () => {
+    const clicks = new Subject<void>();
+    const before = server.closedByClient;
+    const subscription = clicks.pipe(mapExhaust((_click: void, _index: number, signal: AbortSignal) => hang(signal))).subscribe();
+    clicks.next();
+    clicks.next(); // ignored: one request only
+    while (server.open < 1) await new Promise((resolve) => setImmediate(resolve));
+    subscription.unsubscribe();
+    while (server.closedByClient < before + 1) await new Promise((resolve) => setImmediate(resolve));
+    await flushMicrotasks();
+    expect(server.open).toBe(0);
   });
 });
 

@@ -26,7 +26,7 @@ describe('exports', () => {
   });
 
   it('rxjs-asyncer/operators exports exactly these values', () => {
-    expect(Object.keys(operators).sort()).toEqual(['firstWins', 'gather', 'mapConcurrent', 'mapConcurrentFrom']);
+    expect(Object.keys(operators).sort()).toEqual(['firstWins', 'gather', 'mapConcurrent', 'mapConcurrentFrom', 'mapExhaust', 'mapLatest']);
   });
 
   it('rxjs-asyncer/timeline exports exactly these values', () => {
