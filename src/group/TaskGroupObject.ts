@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs';
+import { Observable, type Subscription } from 'rxjs';
 import { CancelledError } from '../CancelledError.js';
 import { ProgressTracker, type TaskOutcome } from '../engine/ProgressTracker.js';
 import type { Progress } from '../types/Progress.js';
@@ -146,6 +146,30 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     const name = fn.name;
     this.assertOpen(name);
     return this.spawn(fn as (...args: unknown[]) => unknown, args, name, this.limiter, false) as SoonValue<TaskResult<R>>;
+  }
+
+  start<V = void, A extends unknown[] = []>(fn: (ready: (value: V) => void, ...args: A) => unknown, ...args: A): Promise<V> {
+    assertFunction(fn, 'tg.start(fn): fn');
+    const name = fn.name;
+    this.assertOpen(name);
+    return new Promise<V>((resolve, reject) => {
+      let isReady = false;
+      // Watches the task only until it is ready: a later failure is then unobserved, and a
+      // scope reports it as it reports any task nobody awaits.
+      let watching: Subscription | undefined = undefined;
+      const ready = (value: V): void => {
+        if (isReady) throw new Error(`tg.start(fn): ${task._label} called ready() twice`);
+        isReady = true;
+        watching?.unsubscribe();
+        resolve(value);
+      };
+      const task = this.spawn(fn as (...args: unknown[]) => unknown, [ready, ...args], name, this.limiter, false);
+      const endedFirst = (): void => {
+        if (!isReady) reject(new Error(`tg.start(fn): ${task._label} ended without calling ready()`));
+      };
+      // the task starts on a later job, so `ready` cannot have run yet
+      watching = task.subscribe({ complete: endedFirst, error: reject });
+    });
   }
 
   get progress$(): Observable<Progress> {

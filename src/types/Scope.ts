@@ -33,6 +33,8 @@ export interface Scope extends AsyncDisposable {
   soonify: TaskGroup['soonify'];
   /** As {@link TaskGroup.startSoon}. */
   startSoon: TaskGroup['startSoon'];
+  /** As {@link TaskGroup.start}: a task that fails before `ready` goes to `onError` too. */
+  start: TaskGroup['start'];
   /** Aborted when the scope is cancelled (`cancel()`, or the `signal` option). */
   readonly signal: AbortSignal;
   /** As {@link TaskGroup.progress$}; completes once the scope has closed. */

@@ -63,6 +63,39 @@ export interface TaskGroup extends AsyncDisposable {
    */
   startSoon<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): SoonValue<TaskResult<R>>;
   /**
+   * Starts `fn(ready, ...args)` as a task of this group and waits until it is ready: AnyIO's
+   * `tg.start()` with `task_status.started()`. For a task the rest of the body needs running
+   * first: a server listening, a connection open, a subscription confirmed.
+   *
+   * - Resolves with the value `fn` passes to `ready(value)`; the task runs on, and the group
+   *   still waits for it (and cancels it, as any task).
+   * - If `fn` fails or is cancelled before calling `ready`, rejects with that error (a
+   *   `CancelledError` when cancelled), and the group fails as it does for any failing task.
+   * - If `fn` ends without calling `ready`, rejects with an `Error` that says so; the group
+   *   does not fail for it.
+   * - Calling `ready` a second time throws an `Error` inside `fn`.
+   *
+   * The type of the value comes from `ready`'s parameter:
+   * ```ts
+   * import { runTaskGroup } from 'rxjs-asyncer';
+   *
+   * declare function listen(port: number, signal: AbortSignal, onListening: (port: number) => void): Promise<void>;
+   *
+   * await runTaskGroup(async (tg) => {
+   *   const port = await tg.start((ready: (port: number) => void) => listen(0, tg.signal, ready));
+   *   console.log(`listening on ${port}`); // the server task runs on until the group ends
+   *   tg.cancel();
+   * });
+   * ```
+   *
+   * @param fn called with `ready` and `args`; returns a promise, an Observable or a value, as any task.
+   * @param args `fn`'s arguments after `ready`.
+   * @returns the value passed to `ready`.
+   * @throws {TypeError} when `fn` is not a function.
+   * @throws {TaskGroupClosedError} when the group is closed.
+   */
+  start<V = void, A extends unknown[] = []>(fn: (ready: (value: V) => void, ...args: A) => unknown, ...args: A): Promise<V>;
+  /**
    * How far the group has got: the current {@link Progress} at subscribe, then a new snapshot at
    * each change; completes after the final snapshot once the group has closed. Nothing is
    * computed for it while nobody subscribes.
