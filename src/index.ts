@@ -18,6 +18,10 @@ export { createScope } from './createScope.js';
 export type { Scope } from './types/Scope.js';
 export type { ScopeOptions } from './types/ScopeOptions.js';
 
+// Work no cancellation reaches
+export { shield } from './shield.js';
+export type { ShieldOptions } from './types/ShieldOptions.js';
+
 // Progress and events
 export type { Progress } from './types/Progress.js';
 export type { TaskEvent } from './types/TaskEvent.js';

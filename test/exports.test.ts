@@ -20,6 +20,7 @@ describe('exports', () => {
         'createScope',
         'createTaskGroup',
         'runTaskGroup',
+        'shield',
         'taskGroup',
       ].sort(),
     );

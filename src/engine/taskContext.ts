@@ -2,7 +2,8 @@ import type { SlotHolder } from './slotHolder.js';
 
 /** A task as code that runs across its awaits can find it: its group, and the slots it holds. */
 export interface CarriedTask extends SlotHolder {
-  readonly _group: object;
+  /** undefined inside `shield`: a group opened there is nobody's child */
+  readonly _group: object | undefined;
 }
 
 /**
