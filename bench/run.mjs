@@ -34,6 +34,8 @@ const targets = [
   { id: 'W1', contender: 'gather', ratio: 3.0 },
   { id: 'W1', contender: 'runTaskGroup + soonify', ratio: 4.0 },
   { id: 'W2', contender: 'mapConcurrentFrom', ratio: 1.5 },
+  // W9 (issue 29): within 1.2x of switchMap with a hand-made AbortController per value
+  { id: 'W9', contender: 'mapLatest', ratio: 1.2 },
   { id: 'W2', contender: 'from(...).pipe(mapConcurrent)', ratio: 2.0 },
   {
     id: 'W3',

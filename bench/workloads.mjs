@@ -5,9 +5,9 @@ import { Effect } from 'effect';
 import pLimit from 'p-limit';
 import pMap, { pMapIterable } from 'p-map';
 import PQueue from 'p-queue';
-import { defer, forkJoin, from, lastValueFrom, mergeMap, Observable, race, toArray } from 'rxjs';
+import { defer, forkJoin, from, lastValueFrom, mergeMap, Observable, race, switchMap, toArray } from 'rxjs';
 import { createLimiter, runTaskGroup } from 'rxjs-asyncer';
-import { firstWins, gather, mapConcurrent, mapConcurrentFrom } from 'rxjs-asyncer/operators';
+import { firstWins, gather, mapConcurrent, mapConcurrentFrom, mapLatest } from 'rxjs-asyncer/operators';
 import { createWorkerPool } from 'rxjs-asyncer/workers';
 import workerpool from 'workerpool';
 import { ITERATIONS, kernel } from './cpu.mjs';
@@ -91,6 +91,35 @@ const w4Extra = (stats, rounds) => ({
 function* range(n) {
   for (let i = 0; i < n; i++) yield i;
 }
+
+/**
+ * W9's search: settles one microtask hop later, unless its signal aborts first, when it rejects
+ * with the reason as fetch does. Counts what was aborted and what ran to its end.
+ */
+const w9Search = () => {
+  const stats = { aborted: 0, answered: 0 };
+  const search = (query, signal) =>
+    new Promise((resolve, reject) => {
+      const onAbort = () => {
+        stats.aborted++;
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      Promise.resolve().then(() => {
+        if (signal.aborted) return;
+        signal.removeEventListener('abort', onAbort);
+        stats.answered++;
+        resolve(query);
+      });
+    });
+  return { search, stats };
+};
+const w9Queries = (n) => Array.from({ length: n }, (_, i) => i);
+const w9Check = (last, stats, n) => {
+  check(last, n - 1, 'W9 last result');
+  check(stats.aborted, n - 1, 'W9 superseded searches aborted');
+  return { 'aborted': `${stats.aborted} of ${n - 1}`, 'answered': stats.answered };
+};
 
 export const workloads = [
   {
@@ -341,6 +370,42 @@ export const workloads = [
         }
         await immediate();
         return w4Extra(stats, rounds);
+      },
+    },
+  },
+  {
+    id: 'W9',
+    title: 'W9 latest wins: 100,000 queries, each superseding the last, promise searches that reject on abort',
+    size: 100_000,
+    baseline: 'switchMap + an AbortController per value (hand-written)',
+    contenders: {
+      // what users write today: an Observable per value whose teardown aborts its controller
+      'switchMap + an AbortController per value (hand-written)': async (n) => {
+        const { search, stats } = w9Search();
+        const last = await lastValueFrom(
+          from(w9Queries(n)).pipe(
+            switchMap(
+              (query) =>
+                new Observable((subscriber) => {
+                  const controller = new AbortController();
+                  search(query, controller.signal).then(
+                    (value) => {
+                      subscriber.next(value);
+                      subscriber.complete();
+                    },
+                    (error) => subscriber.error(error),
+                  );
+                  return () => controller.abort();
+                }),
+            ),
+          ),
+        );
+        return w9Check(last, stats, n);
+      },
+      'mapLatest': async (n) => {
+        const { search, stats } = w9Search();
+        const last = await lastValueFrom(from(w9Queries(n)).pipe(mapLatest((query, _index, signal) => search(query, signal))));
+        return w9Check(last, stats, n);
       },
     },
   },
