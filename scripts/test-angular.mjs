@@ -18,7 +18,8 @@ const PROJECTS = [
   { project: 'test/angular-21', angular: '21', typescript: '5.9' },
 ];
 const SPECS = join(root, 'test/angular/specs');
-const EXAMPLES = join(root, 'examples/angular');
+/** the Angular app's pages: each spec project type-checks and tests them as they ship */
+const EXAMPLES = join(root, 'examples/angular-app/src/app/pages');
 
 const run = (cmd, args, cwd, env = {}) => spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 

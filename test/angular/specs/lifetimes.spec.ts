@@ -15,11 +15,13 @@ describe('lifetimes: injectTaskGroup and injectScope', () => {
   });
   afterEach(() => http.verify());
 
-  it('a dashboard loads profile, orders and recommendations in one group, and renders them', async () => {
+  it('the app\'s dashboard loads profile, orders and recommendations with gather, and renders them with its progress', async () => {
     const fixture = TestBed.createComponent(DashboardComponent);
     fixture.autoDetectChanges();
     await flush();
     http.expectOne('/api/profile').flush({ name: 'Ada' });
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('1 of 3 loaded');
     http.expectOne('/api/orders').flush([{ id: 1 }, { id: 2 }]);
     http.expectOne('/api/recommendations').flush(['tea']);
     await fixture.whenStable();
@@ -29,8 +31,9 @@ describe('lifetimes: injectTaskGroup and injectScope', () => {
     expect(text).toContain('2 orders');
   });
 
-  it('destroying the component cancels the group: every open request is cancelled, nothing fails', async () => {
+  it('destroying the dashboard cancels gather: every open request is cancelled, counted as cancelled', async () => {
     const fixture = TestBed.createComponent(DashboardComponent);
+    fixture.autoDetectChanges();
     await flush();
     const requests = ['/api/profile', '/api/orders', '/api/recommendations'].map((url) => http.expectOne(url));
     requests[0]!.flush({ name: 'Ada' }); // one answered: only the two left open can be cancelled
@@ -39,7 +42,7 @@ describe('lifetimes: injectTaskGroup and injectScope', () => {
     expect(open.map((r) => r.cancelled)).toEqual([false, false]);
     fixture.destroy();
     expect(open.map((r) => r.cancelled)).toEqual([true, true]);
-    expect(fixture.componentInstance.orders()).toEqual({ status: 'cancelled', reason: expect.objectContaining({ name: 'AbortError' }) });
+    expect(fixture.componentInstance.progress()).toMatchObject({ total: 3, fulfilled: 1, cancelled: 2, running: 0 });
   });
 
   it('promise tasks see the signal abort on destroy, with an AbortError; the group ends without error', async () => {
