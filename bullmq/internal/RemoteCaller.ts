@@ -4,8 +4,8 @@ import { CallClient, currentTaskProgress, describeError, fromSentError, inCaller
 import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
 import type { RemoteTasks } from '../types/RemoteTasks.js';
 import { type CallerSettings, checkRemoteRunOptions, checkTaskName, RUN_OPTIONS } from './checks.js';
-import { keysOf, type JobData, type Outcome } from './keys.js';
-import { describeConnection, rawClient, type RawClient } from './rawClient.js';
+import { CALLER_GONE, keysOf, type JobData, type Outcome } from './keys.js';
+import { describeConnection, rawClient, type RawClient, type RawReader } from './rawClient.js';
 import { unsendableJson } from './unsendableJson.js';
 
 
@@ -21,12 +21,20 @@ interface Pending {
   cleanup(): void;
 }
 
+/** How many results the reader takes off its list per round trip, at most. */
+const RESULTS_BATCH = 1000;
+
+/** How long the results reader waits before it asks again after an error (Redis down, reconnecting). */
+const READ_RETRY_MS = 200;
+
 /** How long a job's cancel mark lives: long enough for any worker to see it before starting. */
 const CANCEL_MARK_MS = 24 * 3600 * 1000;
 
 /**
- * The caller's side: one Queue to send jobs, one QueueEvents for every result (one listener for
- * any number of calls), and a lease in Redis renewed while this caller lives. `call`, `run` and
+ * The caller's side: one Queue to send jobs, one list in Redis its workers push every result onto
+ * (read by one blocking connection, for any number of calls; BullMQ's events stream, which is
+ * trimmed under load, only brings progress and BullMQ's own failures), and a lease in Redis
+ * renewed while this caller lives. `call`, `run` and
  * their checks are the engine's `CallClient`, shared with the worker pool.
  * @internal
  */
@@ -40,6 +48,8 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
   private client: RawClient | undefined = undefined;
   /** the copy of the user's client that QueueEvents reads with, if the user passed a client */
   private eventsClient: { disconnect(): void } | undefined = undefined;
+  /** the connection that blocks on this caller's results list */
+  private reader: (RawReader & { disconnect(): void }) | undefined = undefined;
   private started: Promise<void> | undefined = undefined;
   /** set once the lease was first written: close then deletes it */
   private leased = false;
@@ -87,7 +97,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       };
       signal?.addEventListener('abort', onAbort);
       this.pending.set(jobId, { task, resolve, reject, onProgress, cleanup: () => signal?.removeEventListener('abort', onAbort) });
-      const data: JobData = { t: task, a: args, l: this.keys.lease(this.id), m: this.settings.lease };
+      const data: JobData = { t: task, a: args, l: this.keys.lease(this.id), m: this.settings.lease, r: this.keys.results(this.id) };
       this.bounded(
         this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),
         `send ${task}`,
@@ -130,11 +140,15 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     return (this.started ??= (async () => {
       await this.queue.waitUntilReady();
       this.client = await rawClient(this.queue);
-      await this.renewLease();
+      await this.writeLease();
       this.leased = true;
       const { lease } = this.settings;
       this.leaseTimer = setInterval(() => void this.renewLease().catch(() => undefined), lease / 4);
       this.leaseTimer.unref?.();
+      const reader = this.client.duplicate();
+      reader.on('error', () => undefined); // it reconnects by itself; the loop retries meanwhile
+      this.reader = reader;
+      void this.readResults(reader);
       // hear results from a moment before now, on Redis's clock: none can be missed
       const [seconds] = await this.client.time();
       const { connection, prefix, queue } = this.settings;
@@ -165,8 +179,67 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
   }
 
   /** The lease lives two thirds of `lease` and is renewed every quarter: a dead caller's ends within `lease`. */
-  private renewLease(): Promise<unknown> {
+  private writeLease(): Promise<unknown> {
     return this.client!.set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.lease * 2) / 3));
+  }
+
+  /**
+   * Renews the lease only if it is still there. Gone means Redis lost its data (a restart without
+   * persistence) or this process stalled past its lease: workers drop the jobs of a caller
+   * without a lease, and jobs still queued were lost with the data, so every call in flight fails
+   * now, with an error that says so, and the lease is written anew for the calls to come.
+   */
+  private async renewLease(): Promise<void> {
+    const renewed = await this.client!.set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.lease * 2) / 3), 'XX');
+    if (renewed !== null || this.closing) return;
+    for (const jobId of [...this.pending.keys()]) {
+      const call = this.settle(jobId)!;
+      call.reject(this.lostError(call.task));
+    }
+    await this.writeLease();
+  }
+
+  /** Why a call failed when this caller's lease was lost: said the same whoever noticed first. */
+  private lostError(task: string): Error {
+    const { queue, lease } = this.settings;
+    return new Error(
+      `connectTasks(${JSON.stringify(queue)}): remote task ${task} was lost: this caller's lease was gone from Redis ` +
+        `(Redis lost its data, or this process stalled past its lease of ${lease} ms), and workers drop the jobs of a caller without one. ` +
+        'It may or may not have run: call it again if that is safe',
+    );
+  }
+
+  /**
+   * Pops results off this caller's list as workers push them, a batch per round trip: BLPOP waits
+   * for the first, LPOP takes up to a batch more behind it on the same connection. Runs until
+   * close; an error (Redis down, reconnecting) is retried after a moment.
+   */
+  private async readResults(reader: RawReader): Promise<void> {
+    const key = this.keys.results(this.id);
+    while (!this.closing) {
+      let replies: [Error | null, unknown][] | null;
+      try {
+        replies = await reader.pipeline().blpop(key, 1).lpop(key, RESULTS_BATCH).exec();
+      } catch {
+        replies = null;
+      }
+      if (this.closing) return;
+      const first = replies?.[0];
+      if (!replies || first?.[0]) {
+        await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS));
+        continue;
+      }
+      const popped = first?.[1] as [string, string] | null;
+      if (popped) this.resultArrived(popped[1]);
+      const more = replies[1]?.[1] as string[] | null;
+      if (more) for (const entry of more) this.resultArrived(entry);
+    }
+  }
+
+  /** One `[jobId, outcome]` from the results list. */
+  private resultArrived(entry: string): void {
+    const parsed = safeParse(entry);
+    if (Array.isArray(parsed) && typeof parsed[0] === 'string') this.completed(parsed[0], parsed[1]);
   }
 
   private completed(jobId: string, returnvalue: unknown): void {
@@ -175,6 +248,8 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     const outcome = (typeof returnvalue === 'string' ? safeParse(returnvalue) : returnvalue) as Outcome | undefined;
     if (outcome && 'v' in outcome) call.resolve(outcome.v);
     else if (outcome && 'e' in outcome) call.reject(fromSentError(outcome.e));
+    // a worker found this caller's lease gone before the caller did: the same error as at renewal
+    else if (outcome && 'c' in outcome && outcome.c === CALLER_GONE) call.reject(this.lostError(call.task));
     else if (outcome && 'c' in outcome) call.reject(new DOMException(`remote task ${call.task} was cancelled by its worker: ${outcome.c}`, 'AbortError'));
     else call.reject(new Error(`remote task ${call.task} finished without a result: is the worker an rxjs-asyncer serveTasks?`));
   }
@@ -200,8 +275,10 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       }
       if (this.leaseTimer) clearInterval(this.leaseTimer);
       const { redisTimeout } = this.settings;
+      this.reader?.disconnect(); // ends its blocking read; the loop sees closing and stops
       const quit = async (): Promise<void> => {
-        if (this.leased) await this.client!.del(this.keys.lease(this.id)).catch(() => undefined); // workers drop anything of ours at once
+        // workers drop anything of ours at once; nobody reads our results any more
+        if (this.leased) await this.client!.del(this.keys.lease(this.id), this.keys.results(this.id)).catch(() => undefined);
         await this.events?.close();
         this.eventsClient?.disconnect();
         await this.queue.close(); // a queue still connecting is disconnected at once

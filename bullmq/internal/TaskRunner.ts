@@ -3,9 +3,18 @@ import { settlesWithin, toSentError } from '../../src/engine/index.js';
 import type { ServeTasksOptions } from '../types/ServeTasksOptions.js';
 import type { TaskContext } from '../types/TaskContext.js';
 import type { TaskServer } from '../types/TaskServer.js';
-import { keysOf, type JobData, type Outcome } from './keys.js';
+import { CALLER_GONE, keysOf, type JobData, type Outcome } from './keys.js';
 import { rawClient, type RawClient, type RawSubscriber } from './rawClient.js';
 import { unsendableJson } from './unsendableJson.js';
+
+/** What a job whose caller is gone ends with: nobody reads it, so it is not pushed to a results list. */
+const DROPPED: Outcome = { c: CALLER_GONE };
+
+/**
+ * How long a caller's results list outlives the last result pushed onto it: a live caller pops
+ * each at once; one that died leaves its list behind for this long.
+ */
+const RESULTS_TTL_MS = 3600 * 1000;
 
 /** A job this worker runs: how to abort it, and whose lease it lives by. */
 interface Running {
@@ -56,6 +65,23 @@ export class TaskRunner implements TaskServer {
 
   private async process(job: Job, signal: AbortSignal | undefined): Promise<Outcome> {
     const data = job.data as JobData;
+    const outcome = await this.outcomeOf(job, signal);
+    // the caller learns it from its own list (an events stream is trimmed under load); the
+    // returned outcome still reaches a caller older than the list through BullMQ's events
+    if (data.r !== undefined && outcome !== DROPPED) await this.tellCaller(data.r, job.id!, outcome);
+    return outcome;
+  }
+
+  /** Pushes an outcome onto its caller's results list; a Redis failure leaves it to the events stream. */
+  private tellCaller(results: string, jobId: string, outcome: Outcome): Promise<unknown> {
+    const multi = this.client!.multi();
+    multi.rpush(results, JSON.stringify([jobId, outcome]));
+    multi.pexpire(results, RESULTS_TTL_MS);
+    return multi.exec().catch(() => undefined);
+  }
+
+  private async outcomeOf(job: Job, signal: AbortSignal | undefined): Promise<Outcome> {
+    const data = job.data as JobData;
     const jobId = job.id!;
     const fn = Object.hasOwn(this.tasks, data.t) ? this.tasks[data.t] : undefined;
     if (typeof fn !== 'function') {
@@ -72,7 +98,7 @@ export class TaskRunner implements TaskServer {
       // a job whose caller is gone, or that its caller cancelled just before it arrived, never
       // starts; a Redis failure here throws, and BullMQ fails the job as it would any other
       const [alive, cancelled] = await this.client!.mget(data.l, this.keys.cancelled(jobId));
-      if (alive === null) return { c: 'its caller is gone (its lease expired)' };
+      if (alive === null) return DROPPED;
       if (cancelled !== null || controller.signal.aborted) return { c: 'cancelled by its caller' };
       this.watchLeases();
       return await this.run(fn as (...args: unknown[]) => unknown, job, controller.signal);
@@ -124,7 +150,7 @@ export class TaskRunner implements TaskServer {
     const alive = await Promise.all(leases.map((lease) => this.client!.exists(lease).catch(() => 1)));
     const gone = new Set(leases.filter((_, i) => alive[i] === 0));
     for (const job of this.running.values()) {
-      if (gone.has(job.lease)) job.controller.abort(new DOMException('its caller is gone (its lease expired)', 'AbortError'));
+      if (gone.has(job.lease)) job.controller.abort(new DOMException(CALLER_GONE, 'AbortError'));
     }
   }
 

@@ -11,8 +11,19 @@ export const keysOf = (prefix: string, queue: string) => {
     cancelled: (jobId: string): string => `${base}:cancelled:${jobId}`,
     /** the channel a caller publishes a cancelled job's id on: the worker running it aborts it */
     cancelChannel: `${base}:cancel`,
+    /**
+     * a caller's results: a list workers push `[jobId, outcome]` onto and the caller pops, so that
+     * no result depends on BullMQ's events stream, which is trimmed (about 10,000 entries)
+     */
+    results: (callerId: string): string => `${base}:results:${callerId}`,
   };
 };
+
+/**
+ * Why a worker drops a job whose caller has no lease. A caller that hears it about its own call
+ * knows its lease was lost (Redis lost its data, or it stalled past its lease). @internal
+ */
+export const CALLER_GONE = 'its caller is gone (its lease expired)';
 
 /** What a job carries. @internal */
 export interface JobData {
@@ -24,6 +35,8 @@ export interface JobData {
   readonly l: string;
   /** the caller's lease, ms */
   readonly m: number;
+  /** the caller's results list (absent from a caller older than it: the worker then only returns the outcome) */
+  readonly r?: string;
 }
 
 /** What a job's processor returns: the value, the error, or that it was cancelled. @internal */

@@ -1,13 +1,32 @@
 /** The commands this entry point sends besides BullMQ's own (ioredis's API). @internal */
 export interface RawClient {
   set(key: string, value: string, px: 'PX', ms: number): Promise<unknown>;
+  set(key: string, value: string, px: 'PX', ms: number, xx: 'XX'): Promise<'OK' | null>;
   del(...keys: string[]): Promise<unknown>;
   exists(...keys: string[]): Promise<number>;
   mget(...keys: string[]): Promise<(string | null)[]>;
   publish(channel: string, message: string): Promise<unknown>;
   time(): Promise<[string, string]>;
-  multi(): { set(key: string, value: string, px: 'PX', ms: number): unknown; publish(channel: string, message: string): unknown; exec(): Promise<unknown> };
-  duplicate(): RawSubscriber;
+  multi(): {
+    set(key: string, value: string, px: 'PX', ms: number): unknown;
+    publish(channel: string, message: string): unknown;
+    rpush(key: string, value: string): unknown;
+    pexpire(key: string, ms: number): unknown;
+    exec(): Promise<unknown>;
+  };
+  duplicate(): RawSubscriber & RawReader;
+}
+
+/** A connection that blocks on a list: the caller's results reader. @internal */
+export interface RawReader {
+  pipeline(): RawPipeline;
+}
+
+/** Commands sent together, answered in order. @internal */
+export interface RawPipeline {
+  blpop(key: string, seconds: number): RawPipeline;
+  lpop(key: string, count: number): RawPipeline;
+  exec(): Promise<[Error | null, unknown][] | null>;
 }
 
 /** A pub/sub connection. @internal */
