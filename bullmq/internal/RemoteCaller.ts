@@ -4,7 +4,7 @@ import { CallClient, currentTaskProgress, describeError, fromSentError, inCaller
 import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
 import type { RemoteTasks } from '../types/RemoteTasks.js';
 import { type CallerSettings, checkRemoteRunOptions, checkTaskName, RUN_OPTIONS } from './checks.js';
-import { CALLER_GONE, keysOf, type JobData, type Outcome } from './keys.js';
+import { CALLER_GONE, keysOf, type JobData, type JobReturn, type Outcome } from './keys.js';
 import { describeConnection, rawClient, type RawClient, type RawReader } from './rawClient.js';
 import { unsendableJson } from './unsendableJson.js';
 
@@ -19,6 +19,8 @@ interface Pending {
   reject(error: unknown): void;
   readonly onProgress: ProgressListener;
   cleanup(): void;
+  /** the lease it was sent under: a loss of that lease (or an earlier one) loses it */
+  readonly lease: number;
 }
 
 /** How many results the reader takes off its list per round trip, at most. */
@@ -53,6 +55,8 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
   private started: Promise<void> | undefined = undefined;
   /** set once the lease was first written: close then deletes it */
   private leased = false;
+  /** how many times the lease was written: a call belongs to the lease it was sent under */
+  private leaseWrites = 0;
   private leaseTimer: ReturnType<typeof setInterval> | undefined = undefined;
   private closing: Promise<void> | undefined = undefined;
 
@@ -96,7 +100,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
         }
       };
       signal?.addEventListener('abort', onAbort);
-      this.pending.set(jobId, { task, resolve, reject, onProgress, cleanup: () => signal?.removeEventListener('abort', onAbort) });
+      this.pending.set(jobId, { task, resolve, reject, onProgress, cleanup: () => signal?.removeEventListener('abort', onAbort), lease: this.leaseWrites });
       const data: JobData = { t: task, a: args, l: this.keys.lease(this.id), m: this.settings.lease, r: this.keys.results(this.id) };
       this.bounded(
         this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),
@@ -161,7 +165,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       const events = new QueueEvents(queue, { connection: own, prefix, lastEventId: `${(Number(seconds) - 1) * 1000}-0` });
       this.events = events;
       events.on('error', () => undefined);
-      events.on('completed', ({ jobId, returnvalue }) => this.completed(jobId, returnvalue as unknown));
+      events.on('completed', ({ jobId, returnvalue }) => this.completedEvent(jobId, returnvalue as unknown));
       events.on('failed', ({ jobId, failedReason }) => {
         const call = this.settle(jobId);
         call?.reject(new Error(`remote task ${call.task} failed in BullMQ: ${failedReason}`));
@@ -178,25 +182,36 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     })());
   }
 
-  /** The lease lives two thirds of `lease` and is renewed every quarter: a dead caller's ends within `lease`. */
+  /**
+   * The lease lives two thirds of `lease` and is renewed every quarter: a dead caller's ends within
+   * `lease`. Written on the connection `queue.add` sends on, so a job sent after it finds it.
+   */
   private writeLease(): Promise<unknown> {
+    this.leaseWrites++;
     return this.client!.set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.lease * 2) / 3));
   }
 
-  /**
-   * Renews the lease only if it is still there. Gone means Redis lost its data (a restart without
-   * persistence) or this process stalled past its lease: workers drop the jobs of a caller
-   * without a lease, and jobs still queued were lost with the data, so every call in flight fails
-   * now, with an error that says so, and the lease is written anew for the calls to come.
-   */
+  /** Renews the lease only if it is still there (see {@link leaseLost}). */
   private async renewLease(): Promise<void> {
+    const under = this.leaseWrites;
     const renewed = await this.client!.set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.lease * 2) / 3), 'XX');
-    if (renewed !== null || this.closing) return;
-    for (const jobId of [...this.pending.keys()]) {
-      const call = this.settle(jobId)!;
+    if (renewed === null && !this.closing) this.leaseLost(under);
+  }
+
+  /**
+   * The lease written `under` was found gone, at renewal or by a worker: Redis lost its data (a
+   * restart without persistence) or this process stalled past its lease. Workers drop the jobs of
+   * a caller without a lease, and jobs still queued were lost with the data, so every call sent
+   * under that lease (or an earlier one) fails now, with an error that says so; the lease is
+   * written anew (once per loss) for the calls to come, which it does not touch.
+   */
+  private leaseLost(under: number): void {
+    if (under === this.leaseWrites) void this.writeLease().catch(() => undefined);
+    for (const [jobId, call] of [...this.pending]) {
+      if (call.lease > under) continue;
+      this.settle(jobId);
       call.reject(this.lostError(call.task));
     }
-    await this.writeLease();
   }
 
   /** Why a call failed when this caller's lease was lost: said the same whoever noticed first. */
@@ -239,17 +254,27 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
   /** One `[jobId, outcome]` from the results list. */
   private resultArrived(entry: string): void {
     const parsed = safeParse(entry);
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string') this.completed(parsed[0], parsed[1]);
+    if (Array.isArray(parsed) && typeof parsed[0] === 'string') this.completed(parsed[0], parsed[1] as Outcome | undefined);
   }
 
-  private completed(jobId: string, returnvalue: unknown): void {
+  /** BullMQ's event: the outcome itself from a worker older than results lists; else it is on its way on the list. */
+  private completedEvent(jobId: string, returnvalue: unknown): void {
+    if (!this.pending.has(jobId)) return;
+    const outcome = (typeof returnvalue === 'string' ? safeParse(returnvalue) : returnvalue) as JobReturn | undefined;
+    if (outcome && 'l' in outcome) return;
+    this.completed(jobId, outcome);
+  }
+
+  private completed(jobId: string, outcome: Outcome | undefined): void {
     const call = this.settle(jobId);
     if (!call) return;
-    const outcome = (typeof returnvalue === 'string' ? safeParse(returnvalue) : returnvalue) as Outcome | undefined;
     if (outcome && 'v' in outcome) call.resolve(outcome.v);
     else if (outcome && 'e' in outcome) call.reject(fromSentError(outcome.e));
-    // a worker found this caller's lease gone before the caller did: the same error as at renewal
-    else if (outcome && 'c' in outcome && outcome.c === CALLER_GONE) call.reject(this.lostError(call.task));
+    // a worker found this caller's lease gone before the caller did: the same as at renewal
+    else if (outcome && 'c' in outcome && outcome.c === CALLER_GONE) {
+      call.reject(this.lostError(call.task));
+      this.leaseLost(call.lease);
+    }
     else if (outcome && 'c' in outcome) call.reject(new DOMException(`remote task ${call.task} was cancelled by its worker: ${outcome.c}`, 'AbortError'));
     else call.reject(new Error(`remote task ${call.task} finished without a result: is the worker an rxjs-asyncer serveTasks?`));
   }

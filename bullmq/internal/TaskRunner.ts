@@ -3,12 +3,15 @@ import { settlesWithin, toSentError } from '../../src/engine/index.js';
 import type { ServeTasksOptions } from '../types/ServeTasksOptions.js';
 import type { TaskContext } from '../types/TaskContext.js';
 import type { TaskServer } from '../types/TaskServer.js';
-import { CALLER_GONE, keysOf, type JobData, type Outcome } from './keys.js';
+import { CALLER_GONE, keysOf, type JobData, type JobReturn, type Outcome } from './keys.js';
 import { rawClient, type RawClient, type RawSubscriber } from './rawClient.js';
 import { unsendableJson } from './unsendableJson.js';
 
 /** What a job whose caller is gone ends with: nobody reads it, so it is not pushed to a results list. */
 const DROPPED: Outcome = { c: CALLER_GONE };
+
+/** What a job returns once its outcome went onto its caller's results list. */
+const SENT_ON_LIST: JobReturn = { l: 1 };
 
 /**
  * How long a caller's results list outlives the last result pushed onto it: a live caller pops
@@ -32,6 +35,8 @@ export class TaskRunner implements TaskServer {
   private readonly worker: Worker;
   private readonly keys: ReturnType<typeof keysOf>;
   private readonly running = new Map<string, Running>();
+  /** results on their way to their callers' lists */
+  private readonly pushing = new Set<Promise<unknown>>();
   private client: RawClient | undefined = undefined;
   private subscriber: RawSubscriber | undefined = undefined;
   private leaseTimer: ReturnType<typeof setTimeout> | undefined = undefined;
@@ -63,21 +68,29 @@ export class TaskRunner implements TaskServer {
     void this.worker.run().catch(() => undefined);
   }
 
-  private async process(job: Job, signal: AbortSignal | undefined): Promise<Outcome> {
+  private async process(job: Job, signal: AbortSignal | undefined): Promise<JobReturn> {
     const data = job.data as JobData;
     const outcome = await this.outcomeOf(job, signal);
-    // the caller learns it from its own list (an events stream is trimmed under load); the
-    // returned outcome still reaches a caller older than the list through BullMQ's events
-    if (data.r !== undefined && outcome !== DROPPED) await this.tellCaller(data.r, job.id!, outcome);
-    return outcome;
+    // the caller learns it from its own list (an events stream is trimmed under load); a caller
+    // older than the list gets it through BullMQ's events, as the job's return value
+    if (data.r === undefined || outcome === DROPPED) return outcome;
+    this.tellCaller(data.r, job.id!, outcome);
+    return SENT_ON_LIST;
   }
 
-  /** Pushes an outcome onto its caller's results list; a Redis failure leaves it to the events stream. */
-  private tellCaller(results: string, jobId: string, outcome: Outcome): Promise<unknown> {
-    const multi = this.client!.multi();
-    multi.rpush(results, JSON.stringify([jobId, outcome]));
-    multi.pexpire(results, RESULTS_TTL_MS);
-    return multi.exec().catch(() => undefined);
+  /**
+   * Pushes an outcome onto its caller's results list, beside BullMQ's completing of the job rather
+   * than before it (one round trip less per job); `close` waits for the pushes on their way. A
+   * Redis failure leaves the outcome to the events stream.
+   */
+  private tellCaller(results: string, jobId: string, outcome: Outcome): void {
+    const push = this.client!.pipeline()
+      .rpush(results, JSON.stringify([jobId, outcome]))
+      .pexpire(results, RESULTS_TTL_MS)
+      .exec()
+      .catch(() => undefined)
+      .finally(() => this.pushing.delete(push));
+    this.pushing.add(push);
   }
 
   private async outcomeOf(job: Job, signal: AbortSignal | undefined): Promise<Outcome> {
@@ -163,6 +176,8 @@ export class TaskRunner implements TaskServer {
         await settlesWithin(graceful, 1000);
         await this.worker.disconnect().catch(() => undefined);
       }
+      // the last results on their way: BullMQ's connections close after, and so does this client
+      await settlesWithin(Promise.all(this.pushing), this.closeTimeout);
       if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);
       this.subscriber?.disconnect();
     })());

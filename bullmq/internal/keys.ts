@@ -39,5 +39,12 @@ export interface JobData {
   readonly r?: string;
 }
 
-/** What a job's processor returns: the value, the error, or that it was cancelled. @internal */
+/** What a job ended with: the value, the error, or that it was cancelled. @internal */
 export type Outcome = { readonly v: unknown } | { readonly e: unknown } | { readonly c: string };
+
+/**
+ * What a job's processor returns: the outcome itself for a caller without a results list, else
+ * only that the outcome went onto that list (`{ l: 1 }`), so BullMQ's job hash and events stream
+ * do not carry it twice. @internal
+ */
+export type JobReturn = Outcome | { readonly l: 1 };

@@ -7,13 +7,8 @@ export interface RawClient {
   mget(...keys: string[]): Promise<(string | null)[]>;
   publish(channel: string, message: string): Promise<unknown>;
   time(): Promise<[string, string]>;
-  multi(): {
-    set(key: string, value: string, px: 'PX', ms: number): unknown;
-    publish(channel: string, message: string): unknown;
-    rpush(key: string, value: string): unknown;
-    pexpire(key: string, ms: number): unknown;
-    exec(): Promise<unknown>;
-  };
+  multi(): { set(key: string, value: string, px: 'PX', ms: number): unknown; publish(channel: string, message: string): unknown; exec(): Promise<unknown> };
+  pipeline(): RawPipeline;
   duplicate(): RawSubscriber & RawReader;
 }
 
@@ -24,6 +19,8 @@ export interface RawReader {
 
 /** Commands sent together, answered in order. @internal */
 export interface RawPipeline {
+  rpush(key: string, value: string): RawPipeline;
+  pexpire(key: string, ms: number): RawPipeline;
   blpop(key: string, seconds: number): RawPipeline;
   lpop(key: string, count: number): RawPipeline;
   exec(): Promise<[Error | null, unknown][] | null>;
