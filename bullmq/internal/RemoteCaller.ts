@@ -4,7 +4,7 @@ import { CallClient, currentTaskProgress, describeError, fromSentError, inCaller
 import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
 import type { RemoteTasks } from '../types/RemoteTasks.js';
 import { type CallerSettings, checkRemoteRunOptions, checkTaskName, RUN_OPTIONS } from './checks.js';
-import { CALLER_GONE, keysOf, type JobData, type JobReturn, type Outcome } from './keys.js';
+import { CALLER_GONE, keysOf, type JobData, type JobReturn, type ListEntry, type Outcome } from './keys.js';
 import { describeConnection, rawClient, type RawClient, type RawReader } from './rawClient.js';
 import { unsendableJson } from './unsendableJson.js';
 
@@ -23,6 +23,12 @@ interface Pending {
   readonly lease: number;
 }
 
+/** How many `queue.add`s are on their way at once, at most: the rest wait here, and `redisTimeout` counts from their send. */
+const SEND_WINDOW = 1000;
+
+/** How long the mark of a caller's data lives without renewal: far longer than any stall a lease is meant for. */
+const WRITTEN_MARK_MS = 3600 * 1000;
+
 /** How many results the reader takes off its list per round trip, at most. */
 const RESULTS_BATCH = 1000;
 
@@ -33,10 +39,10 @@ const READ_RETRY_MS = 200;
 const CANCEL_MARK_MS = 24 * 3600 * 1000;
 
 /**
- * The caller's side: one Queue to send jobs, one list in Redis its workers push every result onto
- * (read by one blocking connection, for any number of calls; BullMQ's events stream, which is
- * trimmed under load, only brings progress and BullMQ's own failures), and a lease in Redis
- * renewed while this caller lives. `call`, `run` and
+ * The caller's side: one Queue to send jobs, one list in Redis its workers push every progress
+ * and result onto (read by one blocking connection, for any number of calls; BullMQ's events
+ * stream, which is trimmed under load, only brings BullMQ's own failures and the results of
+ * workers older than the list), and a lease in Redis renewed while this caller lives. `call`, `run` and
  * their checks are the engine's `CallClient`, shared with the worker pool.
  * @internal
  */
@@ -52,11 +58,21 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
   private eventsClient: { disconnect(): void } | undefined = undefined;
   /** the connection that blocks on this caller's results list */
   private reader: (RawReader & { disconnect(): void }) | undefined = undefined;
+  /**
+   * the connection that renews the lease: not the one jobs are sent on, where a renewal would wait
+   * behind a flood of `queue.add`s (100,000 calls at once) until the lease had run out
+   */
+  private renewer: (Pick<RawClient, 'pipeline'> & { disconnect(): void }) | undefined = undefined;
   private started: Promise<void> | undefined = undefined;
   /** set once the lease was first written: close then deletes it */
   private leased = false;
   /** how many times the lease was written: a call belongs to the lease it was sent under */
   private leaseWrites = 0;
+  /** `queue.add`s on their way */
+  private sending = 0;
+  /** sends waiting for a place among them, oldest first from `outboxHead` */
+  private outbox: ((() => void) | undefined)[] = [];
+  private outboxHead = 0;
   private leaseTimer: ReturnType<typeof setInterval> | undefined = undefined;
   private closing: Promise<void> | undefined = undefined;
 
@@ -102,16 +118,39 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       signal?.addEventListener('abort', onAbort);
       this.pending.set(jobId, { task, resolve, reject, onProgress, cleanup: () => signal?.removeEventListener('abort', onAbort), lease: this.leaseWrites });
       const data: JobData = { t: task, a: args, l: this.keys.lease(this.id), m: this.settings.lease, r: this.keys.results(this.id) };
-      this.bounded(
-        this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),
-        `send ${task}`,
-      ).catch((error: unknown) => {
-        if (this.settle(jobId)) {
-          reject(error);
-          this.cancel(jobId); // the job may still arrive once Redis answers: it must not run
-        }
-      });
+      const transmit = (): void => {
+        if (!this.pending.has(jobId)) return this.sendNext(); // cancelled or failed while it waited
+        this.sending++;
+        this.bounded(
+          this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),
+          `send ${task}`,
+        )
+          .catch((error: unknown) => {
+            if (this.settle(jobId)) {
+              reject(error);
+              this.cancel(jobId); // the job may still arrive once Redis answers: it must not run
+            }
+          })
+          .finally(() => {
+            this.sending--;
+            this.sendNext();
+          });
+      };
+      if (this.sending < SEND_WINDOW && this.outboxHead === this.outbox.length) transmit();
+      else this.outbox.push(transmit);
     });
+  }
+
+  /** Sends the oldest waiting call, if there is room. */
+  private sendNext(): void {
+    if (this.sending >= SEND_WINDOW || this.outboxHead === this.outbox.length) return;
+    const transmit = this.outbox[this.outboxHead]!;
+    this.outbox[this.outboxHead++] = undefined; // let it go: the outbox can hold 100,000
+    if (this.outboxHead === this.outbox.length) {
+      this.outbox = [];
+      this.outboxHead = 0;
+    }
+    transmit();
   }
 
   /** Takes a call out of the pending ones; whether it was there. */
@@ -147,6 +186,9 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       await this.writeLease();
       this.leased = true;
       const { lease } = this.settings;
+      const renewer = this.client.duplicate();
+      renewer.on('error', () => undefined);
+      this.renewer = renewer;
       this.leaseTimer = setInterval(() => void this.renewLease().catch(() => undefined), lease / 4);
       this.leaseTimer.unref?.();
       const reader = this.client.duplicate();
@@ -170,40 +212,45 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
         const call = this.settle(jobId);
         call?.reject(new Error(`remote task ${call.task} failed in BullMQ: ${failedReason}`));
       });
-      events.on('progress', ({ jobId, data }) => {
-        const call = this.pending.get(jobId);
-        try {
-          call?.onProgress?.(data as number | object);
-        } catch {
-          // a progress listener that throws must not stop the others
-        }
-      });
       await events.waitUntilReady();
     })());
   }
 
   /**
    * The lease lives two thirds of `lease` and is renewed every quarter: a dead caller's ends within
-   * `lease`. Written on the connection `queue.add` sends on, so a job sent after it finds it.
+   * `lease`. Written on the connection `queue.add` sends on, so a job sent after it finds it; the
+   * mark of this caller's data with it.
    */
   private writeLease(): Promise<unknown> {
     this.leaseWrites++;
-    return this.client!.set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.lease * 2) / 3));
-  }
-
-  /** Renews the lease only if it is still there (see {@link leaseLost}). */
-  private async renewLease(): Promise<void> {
-    const under = this.leaseWrites;
-    const renewed = await this.client!.set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.lease * 2) / 3), 'XX');
-    if (renewed === null && !this.closing) this.leaseLost(under);
+    return this.client!.pipeline()
+      .set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.lease * 2) / 3))
+      .set(this.keys.written(this.id), '1', 'PX', WRITTEN_MARK_MS)
+      .exec();
   }
 
   /**
-   * The lease written `under` was found gone, at renewal or by a worker: Redis lost its data (a
-   * restart without persistence) or this process stalled past its lease. Workers drop the jobs of
-   * a caller without a lease, and jobs still queued were lost with the data, so every call sent
-   * under that lease (or an earlier one) fails now, with an error that says so; the lease is
-   * written anew (once per loss) for the calls to come, which it does not touch.
+   * Renews the lease if it is still there, and the mark of this caller's data. The mark gone: Redis
+   * lost its data (see {@link leaseLost}). Only the lease gone: this process stalled past its
+   * lease; the lease is written anew, and only the jobs a worker dropped meanwhile fail (each
+   * with the same error, as the worker tells).
+   */
+  private async renewLease(): Promise<void> {
+    const under = this.leaseWrites;
+    const replies = await this.renewer!.pipeline()
+      .set(this.keys.lease(this.id), '1', 'PX', Math.ceil((this.settings.lease * 2) / 3), 'XX')
+      .set(this.keys.written(this.id), '1', 'PX', WRITTEN_MARK_MS, 'XX')
+      .exec();
+    if (this.closing || !replies || replies.some(([error]: [Error | null, unknown]) => error)) return;
+    if (replies[1]![1] === null) this.leaseLost(under);
+    else if (replies[0]![1] === null && under === this.leaseWrites) void this.writeLease().catch(() => undefined);
+  }
+
+  /**
+   * Redis lost its data (a restart without persistence) while this caller held the lease written
+   * `under`: the jobs it had sent are gone, so every call sent under that lease (or an earlier
+   * one) fails now, with an error that says so; the lease is written anew (once per loss) for the
+   * calls to come, which it does not touch.
    */
   private leaseLost(under: number): void {
     if (under === this.leaseWrites) void this.writeLease().catch(() => undefined);
@@ -251,10 +298,23 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     }
   }
 
-  /** One `[jobId, outcome]` from the results list. */
-  private resultArrived(entry: string): void {
-    const parsed = safeParse(entry);
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string') this.completed(parsed[0], parsed[1] as Outcome | undefined);
+  /** One `[jobId, progress or outcome]` from the results list. */
+  private resultArrived(text: string): void {
+    const parsed = safeParse(text);
+    if (!Array.isArray(parsed) || typeof parsed[0] !== 'string') return;
+    const [jobId, entry] = parsed as [string, ListEntry | undefined];
+    if (entry && 'p' in entry) this.progressed(jobId, entry.p);
+    else this.completed(jobId, entry);
+  }
+
+  /** A job told its progress: to its call's listener, if the call still waits. */
+  private progressed(jobId: string, value: unknown): void {
+    const call = this.pending.get(jobId);
+    try {
+      call?.onProgress?.(value as number | object);
+    } catch {
+      // a progress listener that throws must not stop the others
+    }
   }
 
   /** BullMQ's event: the outcome itself from a worker older than results lists; else it is on its way on the list. */
@@ -271,10 +331,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     if (outcome && 'v' in outcome) call.resolve(outcome.v);
     else if (outcome && 'e' in outcome) call.reject(fromSentError(outcome.e));
     // a worker found this caller's lease gone before the caller did: the same as at renewal
-    else if (outcome && 'c' in outcome && outcome.c === CALLER_GONE) {
-      call.reject(this.lostError(call.task));
-      this.leaseLost(call.lease);
-    }
+    else if (outcome && 'c' in outcome && outcome.c === CALLER_GONE) call.reject(this.lostError(call.task));
     else if (outcome && 'c' in outcome) call.reject(new DOMException(`remote task ${call.task} was cancelled by its worker: ${outcome.c}`, 'AbortError'));
     else call.reject(new Error(`remote task ${call.task} finished without a result: is the worker an rxjs-asyncer serveTasks?`));
   }
@@ -301,9 +358,10 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       if (this.leaseTimer) clearInterval(this.leaseTimer);
       const { redisTimeout } = this.settings;
       this.reader?.disconnect(); // ends its blocking read; the loop sees closing and stops
+      this.renewer?.disconnect();
       const quit = async (): Promise<void> => {
         // workers drop anything of ours at once; nobody reads our results any more
-        if (this.leased) await this.client!.del(this.keys.lease(this.id), this.keys.results(this.id)).catch(() => undefined);
+        if (this.leased) await this.client!.del(this.keys.lease(this.id), this.keys.written(this.id), this.keys.results(this.id)).catch(() => undefined);
         await this.events?.close();
         this.eventsClient?.disconnect();
         await this.queue.close(); // a queue still connecting is disconnected at once

@@ -3,7 +3,7 @@ import { settlesWithin, toSentError } from '../../src/engine/index.js';
 import type { ServeTasksOptions } from '../types/ServeTasksOptions.js';
 import type { TaskContext } from '../types/TaskContext.js';
 import type { TaskServer } from '../types/TaskServer.js';
-import { CALLER_GONE, keysOf, type JobData, type JobReturn, type Outcome } from './keys.js';
+import { CALLER_GONE, keysOf, type JobData, type JobReturn, type ListEntry, type Outcome } from './keys.js';
 import { rawClient, type RawClient, type RawSubscriber } from './rawClient.js';
 import { unsendableJson } from './unsendableJson.js';
 
@@ -83,7 +83,7 @@ export class TaskRunner implements TaskServer {
    * than before it (one round trip less per job); `close` waits for the pushes on their way. A
    * Redis failure leaves the outcome to the events stream.
    */
-  private tellCaller(results: string, jobId: string, outcome: Outcome): void {
+  private tellCaller(results: string, jobId: string, outcome: ListEntry): void {
     const push = this.client!.pipeline()
       .rpush(results, JSON.stringify([jobId, outcome]))
       .pexpire(results, RESULTS_TTL_MS)
@@ -128,7 +128,12 @@ export class TaskRunner implements TaskServer {
       signal,
       jobId: job.id!,
       attempt: Math.max(1, job.attemptsStarted),
-      progress: (value) => job.updateProgress(value),
+      // on the caller's list, ahead of the outcome, so that a call hears all its progress before
+      // it settles; and on the job, for BullMQ's own tools
+      progress: (value) => {
+        if (data.r !== undefined) this.tellCaller(data.r, job.id!, { p: value });
+        return job.updateProgress(value);
+      },
     };
     // the context is the last parameter the task declares: a call that left out optional
     // arguments still puts it there

@@ -7,6 +7,11 @@ export const keysOf = (prefix: string, queue: string) => {
   return {
     /** a caller's lease: exists while the caller lives (PX, renewed) */
     lease: (callerId: string): string => `${base}:lease:${callerId}`,
+    /**
+     * a caller's mark of the data it wrote, with a long TTL renewed with the lease: gone while the
+     * caller lives means Redis lost its data (a lease can run out in a stall; this cannot)
+     */
+    written: (callerId: string): string => `${base}:written:${callerId}`,
     /** a job cancelled by its caller: a worker about to start it skips it */
     cancelled: (jobId: string): string => `${base}:cancelled:${jobId}`,
     /** the channel a caller publishes a cancelled job's id on: the worker running it aborts it */
@@ -48,3 +53,9 @@ export type Outcome = { readonly v: unknown } | { readonly e: unknown } | { read
  * do not carry it twice. @internal
  */
 export type JobReturn = Outcome | { readonly l: 1 };
+
+/**
+ * What a caller's results list holds for a job: its progress (`{ p }`, in the order told) and
+ * then its outcome, behind its progress since both go the same way. @internal
+ */
+export type ListEntry = Outcome | { readonly p: unknown };

@@ -9,7 +9,7 @@ export interface RawClient {
   time(): Promise<[string, string]>;
   multi(): { set(key: string, value: string, px: 'PX', ms: number): unknown; publish(channel: string, message: string): unknown; exec(): Promise<unknown> };
   pipeline(): RawPipeline;
-  duplicate(): RawSubscriber & RawReader;
+  duplicate(): RawSubscriber & RawReader & Pick<RawClient, 'set' | 'pipeline'>;
 }
 
 /** A connection that blocks on a list: the caller's results reader. @internal */
@@ -19,6 +19,7 @@ export interface RawReader {
 
 /** Commands sent together, answered in order. @internal */
 export interface RawPipeline {
+  set(key: string, value: string, px: 'PX', ms: number, xx?: 'XX'): RawPipeline;
   rpush(key: string, value: string): RawPipeline;
   pexpire(key: string, ms: number): RawPipeline;
   blpop(key: string, seconds: number): RawPipeline;
