@@ -1,6 +1,6 @@
 import { firstValueFrom, from, lastValueFrom, NEVER, Observable, toArray } from 'rxjs';
-import { createLimiter, createTaskGroup, runTaskGroup, taskGroup, type Limiter } from '../../src/index.js';
-import { firstWins, gather, mapConcurrent, mapConcurrentFrom } from '../../operators/index.js';
+import { createLimiter, createTaskGroup, runTaskGroup, shield, taskGroup, type Limiter } from '../../src/index.js';
+import { firstWins, gather, mapConcurrent, mapConcurrentFrom, mapExhaust, mapLatest } from '../../operators/index.js';
 import { createRedisLimiter } from '../../redis/index.js';
 import { flushMicrotasks } from '../support/deferred.js';
 import { circularError, expectTypeErrorAtOnce, revokedProxy, throwingSubscribe, throwingTeardown, throwingThen } from '../support/hostile.js';
@@ -37,6 +37,9 @@ const calls: [string, (options: never) => unknown][] = [
   ['firstWins', (o) => firstWins([], o)],
   ['mapConcurrent', (o) => mapConcurrent(() => 1, o)],
   ['mapConcurrentFrom', (o) => mapConcurrentFrom([], () => 1, o)],
+  ['mapLatest', (o) => mapLatest(() => 1, o)],
+  ['mapExhaust', (o) => mapExhaust(() => 1, o)],
+  ['shield', (o) => shield(() => 1, o)],
   ['createLimiter', (o) => createLimiter(2, o)],
   ['limiter.run', (o) => createLimiter(2, { priority: true }).run(() => 1, undefined, o)],
   ['limiter.acquire', (o) => createLimiter(2, { priority: true }).acquire(undefined, o)],

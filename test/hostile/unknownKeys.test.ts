@@ -1,5 +1,5 @@
-import { createLimiter, createScope, createTaskGroup, runTaskGroup, taskGroup } from '../../src/index.js';
-import { firstWins, gather, mapConcurrent, mapConcurrentFrom } from '../../operators/index.js';
+import { createLimiter, createScope, createTaskGroup, runTaskGroup, shield, taskGroup } from '../../src/index.js';
+import { firstWins, gather, mapConcurrent, mapConcurrentFrom, mapExhaust, mapLatest } from '../../operators/index.js';
 import { createWorkerPool } from '../../workers/index.js';
 import { runMain } from '../../node/index.js';
 import { createRedisLimiter } from '../../redis/index.js';
@@ -39,6 +39,9 @@ const typos: [string, (options: object) => unknown, string, string][] = [
   ['firstWins', (o) => firstWins([], o), 'stager', 'stagger'],
   ['mapConcurrent', (o) => mapConcurrent(() => 1, o), 'concurency', 'concurrency'],
   ['mapConcurrentFrom', (o) => mapConcurrentFrom([], () => 1, o), 'orderd', 'ordered'],
+  ['mapLatest', (o) => mapLatest(() => 1, o), 'progres', 'progress'],
+  ['mapExhaust', (o) => mapExhaust(() => 1, o), 'prgress', 'progress'],
+  ['shield', (o) => shield(() => 1, o), 'timout', 'timeout'],
   ['createWorkerPool', (o) => createWorkerPool('file:///never-started.mjs', o), 'sise', 'size'],
   ['pool.run', (o) => createWorkerPool('file:///never-started.mjs').run('f' as never, [] as never, o), 'transfr', 'transfer'],
   ['runMain', (o) => runMain(() => 1, { exit: false, ...o }), 'teardownTimout', 'teardownTimeout'],
