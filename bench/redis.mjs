@@ -97,8 +97,16 @@ const measure = async (make, workload) => {
   let most = 0;
   const started = performance.now();
   let finished = true;
+  // a peer that gives up (redis-semaphore's acquire has a timeout of its own) is reported as
+  // failed with its message, not left to crash the run
+  let failedWith;
   if (workload === 'W7a') {
-    for (let i = 0; i < ROUND_TRIPS; i++) await contender.one();
+    try {
+      for (let i = 0; i < ROUND_TRIPS; i++) await contender.one();
+    } catch (error) {
+      failedWith = String(error?.message ?? error);
+      finished = false;
+    }
   } else {
     const all = Promise.all(
       Array.from({ length: TASKS }, () =>
@@ -109,14 +117,21 @@ const measure = async (make, workload) => {
         }),
       ),
     );
-    finished = await Promise.race([all.then(() => true), new Promise((resolve) => setTimeout(resolve, BUDGET_MS, false))]);
+    const settled = all.then(
+      () => true,
+      (error) => {
+        failedWith = String(error?.message ?? error);
+        return false;
+      },
+    );
+    finished = await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, BUDGET_MS, false))]);
   }
   const ms = performance.now() - started;
   const n = workload === 'W7a' ? ROUND_TRIPS : TASKS;
   const sent = counter.sent;
   const ran = (await redis.commands()) - before - 1; // less the INFO itself
   if (finished) await contender.close();
-  return { ms, finished, perSecond: (n / ms) * 1000, sentPerTask: sent / n, ranPerTask: ran / n, most };
+  return { ms, finished, failedWith, perSecond: (n / ms) * 1000, sentPerTask: sent / n, ranPerTask: ran / n, most };
 };
 
 const rows = [];
@@ -129,9 +144,9 @@ for (const workload of ['W7a', 'W7b']) {
       if (!result.finished) break;
     }
     const pick = (field) => median(results.map((r) => r[field]));
-    const row = { workload, name, finished: results.every((r) => r.finished), ms: pick('ms'), perSecond: pick('perSecond'), sent: pick('sentPerTask'), ran: pick('ranPerTask'), most: Math.max(...results.map((r) => r.most)) };
+    const row = { workload, name, finished: results.every((r) => r.finished), failedWith: results.find((r) => r.failedWith)?.failedWith, ms: pick('ms'), perSecond: pick('perSecond'), sent: pick('sentPerTask'), ran: pick('ranPerTask'), most: Math.max(...results.map((r) => r.most)) };
     rows.push(row);
-    console.log(`${workload} ${name}: ${row.finished ? `${row.ms.toFixed(0)} ms` : 'not finished'}, ${row.perSecond.toFixed(0)}/s, ${row.sent.toFixed(2)} round trips and ${row.ran.toFixed(1)} Redis commands per task${workload === 'W7b' ? `, at most ${row.most} at once` : ''}`);
+    console.log(`${workload} ${name}: ${row.finished ? `${row.ms.toFixed(0)} ms` : row.failedWith ? `failed (${row.failedWith})` : 'not finished'}, ${row.perSecond.toFixed(0)}/s, ${row.sent.toFixed(2)} round trips and ${row.ran.toFixed(1)} Redis commands per task${workload === 'W7b' ? `, at most ${row.most} at once` : ''}`);
   }
 }
 
@@ -142,7 +157,7 @@ const table = (workload, unit) =>
     `|---|---|---|---|${workload === 'W7b' ? '---|' : ''}`,
     ...rows
       .filter((r) => r.workload === workload)
-      .map((r) => `| ${r.name.startsWith('rxjs-asyncer') ? `**${r.name}**` : r.name} | ${r.finished ? fmt(r.perSecond, 0) : `not finished in ${BUDGET_MS / 1000} s`} | ${fmt(r.sent, 2)} | ${fmt(r.ran)} |${workload === 'W7b' ? ` ${r.most} |` : ''}`),
+      .map((r) => `| ${r.name.startsWith('rxjs-asyncer') ? `**${r.name}**` : r.name} | ${r.finished ? fmt(r.perSecond, 0) : r.failedWith ? `failed: ${r.failedWith}` : `not finished in ${BUDGET_MS / 1000} s`} | ${fmt(r.sent, 2)} | ${fmt(r.ran)} |${workload === 'W7b' ? ` ${r.most} |` : ''}`),
   ].join('\n');
 
 const ours = (workload) => rows.find((r) => r.workload === workload && r.name.startsWith('rxjs-asyncer'));
