@@ -28,6 +28,23 @@ const check = (actual, expected, what) => {
 
 // ---------------------------------------------------------------------------------------------
 // W1 gather: N tasks `async () => i`, all at once, results in order.
+/**
+ * A promise task as an Observable that aborts it when unsubscribed: what users write by hand to
+ * give rxjs's race and switchMap a cancellable promise (W4, W9).
+ */
+const abortable = (start) =>
+  new Observable((subscriber) => {
+    const controller = new AbortController();
+    start(controller.signal).then(
+      (value) => {
+        subscriber.next(value);
+        subscriber.complete();
+      },
+      (error) => subscriber.error(error),
+    );
+    return () => controller.abort();
+  });
+
 const w1Tasks = (n) => Array.from({ length: n }, (_, i) => async () => i);
 const w1Check = (results, n) => check(results.length === n && results[n - 1] === n - 1, true, 'W1 results');
 
@@ -346,19 +363,7 @@ export const workloads = [
       },
       'rxjs race (abortable Observables)': async (rounds) => {
         const { task, stats } = w4Tasks();
-        const abortable = (k) =>
-          new Observable((subscriber) => {
-            const controller = new AbortController();
-            task(k, controller.signal).then(
-              (value) => {
-                subscriber.next(value);
-                subscriber.complete();
-              },
-              (error) => subscriber.error(error),
-            );
-            return () => controller.abort();
-          });
-        for (let r = 0; r < rounds; r++) check(await lastValueFrom(race([abortable(1), abortable(2), abortable(3)])), 1, 'W4 winner');
+        for (let r = 0; r < rounds; r++) check(await lastValueFrom(race([1, 2, 3].map((k) => abortable((signal) => task(k, signal))))), 1, 'W4 winner');
         await immediate();
         return w4Extra(stats, rounds);
       },
@@ -384,20 +389,7 @@ export const workloads = [
         const { search, stats } = w9Search();
         const last = await lastValueFrom(
           from(w9Queries(n)).pipe(
-            switchMap(
-              (query) =>
-                new Observable((subscriber) => {
-                  const controller = new AbortController();
-                  search(query, controller.signal).then(
-                    (value) => {
-                      subscriber.next(value);
-                      subscriber.complete();
-                    },
-                    (error) => subscriber.error(error),
-                  );
-                  return () => controller.abort();
-                }),
-            ),
+            switchMap((query) => abortable((signal) => search(query, signal))),
           ),
         );
         return w9Check(last, stats, n);

@@ -3,8 +3,8 @@ import type { MapSettings } from './checks/checkMapOptions.js';
 import type { Subscriber } from 'rxjs';
 import { NO_ITEM, Runner, type RunnerOwner } from './Runner.js';
 import { Queue } from './Queue.js';
+import { unsubscribedReason } from './unsubscribedReason.js';
 
-const unsubscribedReason = (): DOMException => new DOMException('The subscriber unsubscribed', 'AbortError');
 
 /**
  * The shared core of `mapConcurrent` (fed by a push source) and `mapConcurrentFrom` (pulling

@@ -8,8 +8,8 @@ import {
   teardownFailure,
   tryUnsubscribe,
 } from '../../src/engine/index.js';
+import { unsubscribedReason } from './unsubscribedReason.js';
 
-const unsubscribedReason = (): DOMException => new DOMException('The subscriber unsubscribed', 'AbortError');
 const ignore = (): void => undefined;
 
 /**
