@@ -12,15 +12,22 @@ import { unsendableJson } from './unsendableJson.js';
 /** How a call tells its progress: to the task that made it, or to `run`'s `onProgress`. */
 type ProgressListener = ((value: number | object) => void) | ((value: unknown) => void) | undefined;
 
-/** One call in flight: how to settle it. */
+/** One call in flight: what it sends, and how to settle it. */
 interface Pending {
+  /** the job it is sent as: a call sent again gets a new one */
+  jobId: string;
   readonly task: string;
+  readonly args: unknown[];
+  readonly signal: AbortSignal | undefined;
   resolve(value: unknown): void;
   reject(error: unknown): void;
   readonly onProgress: ProgressListener;
-  cleanup(): void;
+  /** removes the signal's listener (absent without a signal) */
+  readonly onAbort: (() => void) | undefined;
   /** the lease it was sent under: a loss of that lease (or an earlier one) loses it */
-  readonly lease: number;
+  lease: number;
+  /** sent again once already, after a worker dropped it unstarted */
+  resent: boolean;
 }
 
 /** How many `queue.add`s are on their way at once, at most: the rest wait here, and `redisTimeout` counts from their send. */
@@ -74,6 +81,13 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
   private outbox: ((() => void) | undefined)[] = [];
   private outboxHead = 0;
   private leaseTimer: ReturnType<typeof setInterval> | undefined = undefined;
+  /** the lease check on its way, if any, and the one asked for while it was */
+  private checking: Promise<void> | undefined = undefined;
+  private nextCheck: Promise<void> | undefined = undefined;
+  /** rounds of the results reader begun, the last one that read, and who waits for one begun after they asked */
+  private readsBegun = 0;
+  private lastRead = 0;
+  private readWaiters: { readonly after: number; readonly resolve: () => void }[] = [];
   private closing: Promise<void> | undefined = undefined;
 
   constructor(private readonly settings: CallerSettings) {
@@ -107,38 +121,59 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
   protected send(task: string, args: unknown[], signal: AbortSignal | undefined, onProgress: ProgressListener): Promise<unknown> {
     if (this.closing) return Promise.reject(new Error(`connectTasks(${JSON.stringify(this.settings.queue)}) is closed: ${task} cannot be called`));
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const jobId = `${this.id}-${++this.count}`;
     return new Promise<unknown>((resolve, reject) => {
-      const onAbort = (): void => {
-        if (this.settle(jobId)) {
-          reject(signal!.reason);
-          this.cancel(jobId);
-        }
-      };
-      signal?.addEventListener('abort', onAbort);
-      this.pending.set(jobId, { task, resolve, reject, onProgress, cleanup: () => signal?.removeEventListener('abort', onAbort), lease: this.leaseWrites });
-      const data: JobData = { t: task, a: args, l: this.keys.lease(this.id), m: this.settings.lease, r: this.keys.results(this.id) };
-      const transmit = (): void => {
-        if (!this.pending.has(jobId)) return this.sendNext(); // cancelled or failed while it waited
-        this.sending++;
-        this.bounded(
-          this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),
-          `send ${task}`,
-        )
-          .catch((error: unknown) => {
-            if (this.settle(jobId)) {
-              reject(error);
-              this.cancel(jobId); // the job may still arrive once Redis answers: it must not run
+      const call: Pending = {
+        jobId: '',
+        task,
+        args,
+        signal,
+        resolve,
+        reject,
+        onProgress,
+        onAbort: signal
+          ? () => {
+              if (this.settle(call.jobId)) {
+                reject(signal.reason);
+                this.cancel(call.jobId);
+              }
             }
-          })
-          .finally(() => {
-            this.sending--;
-            this.sendNext();
-          });
+          : undefined,
+        lease: 0,
+        resent: false,
       };
-      if (this.sending < SEND_WINDOW && this.outboxHead === this.outbox.length) transmit();
-      else this.outbox.push(transmit);
+      if (signal) signal.addEventListener('abort', call.onAbort!);
+      this.dispatch(call);
     });
+  }
+
+  /** Sends a call as a new job, now or when the send window has room; it belongs to the current lease. */
+  private dispatch(call: Pending): void {
+    const jobId = `${this.id}-${++this.count}`;
+    call.jobId = jobId;
+    call.lease = this.leaseWrites;
+    this.pending.set(jobId, call);
+    const { task } = call;
+    const transmit = (): void => {
+      if (this.pending.get(jobId) !== call) return this.sendNext(); // cancelled or failed while it waited
+      const data: JobData = { t: task, a: call.args, l: this.keys.lease(this.id), m: this.settings.lease, r: this.keys.results(this.id) };
+      this.sending++;
+      this.bounded(
+        this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),
+        `send ${task}`,
+      )
+        .catch((error: unknown) => {
+          if (this.settle(jobId)) {
+            call.reject(error);
+            this.cancel(jobId); // the job may still arrive once Redis answers: it must not run
+          }
+        })
+        .finally(() => {
+          this.sending--;
+          this.sendNext();
+        });
+    };
+    if (this.sending < SEND_WINDOW && this.outboxHead === this.outbox.length) transmit();
+    else this.outbox.push(transmit);
   }
 
   /** Sends the oldest waiting call, if there is room. */
@@ -158,7 +193,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     const call = this.pending.get(jobId);
     if (!call) return undefined;
     this.pending.delete(jobId);
-    call.cleanup();
+    if (call.onAbort) call.signal!.removeEventListener('abort', call.onAbort);
     return call;
   }
 
@@ -242,23 +277,86 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       .set(this.keys.written(this.id), '1', 'PX', WRITTEN_MARK_MS, 'XX')
       .exec();
     if (this.closing || !replies || replies.some(([error]: [Error | null, unknown]) => error)) return;
-    if (replies[1]![1] === null) this.leaseLost(under);
+    if (replies[1]![1] === null) void this.leaseLost(under);
     else if (replies[0]![1] === null && under === this.leaseWrites) void this.writeLease().catch(() => undefined);
   }
 
   /**
-   * Redis lost its data (a restart without persistence) while this caller held the lease written
-   * `under`: the jobs it had sent are gone, so every call sent under that lease (or an earlier
-   * one) fails now, with an error that says so; the lease is written anew (once per loss) for the
-   * calls to come, which it does not touch.
+   * Checks the lease now, as {@link renewLease} does, in a check begun after this was asked: a
+   * worker that found the lease gone tells of a loss that a check already on its way may predate.
    */
-  private leaseLost(under: number): void {
+  private freshLeaseCheck(): Promise<void> {
+    if (!this.checking) {
+      return (this.checking = this.renewLease()
+        .catch(() => undefined)
+        .finally(() => (this.checking = undefined)));
+    }
+    return (this.nextCheck ??= this.checking.then(() => {
+      this.nextCheck = undefined;
+      return this.freshLeaseCheck();
+    }));
+  }
+
+  /**
+   * Redis lost its data (a restart without persistence) while this caller held the lease written
+   * `under`. The lease is written anew (once per loss) for the calls to come. A call sent under that
+   * lease (or an earlier one) whose job is still in Redis was sent after the loss and goes on; one
+   * whose job is gone fails with an error that says so, unless its outcome was already on this
+   * caller's list (read before it fails: the reader ends a round begun after the check).
+   */
+  private async leaseLost(under: number): Promise<void> {
     if (under === this.leaseWrites) void this.writeLease().catch(() => undefined);
-    for (const [jobId, call] of [...this.pending]) {
-      if (call.lease > under) continue;
-      this.settle(jobId);
+    const suspects = [...this.pending.values()].filter((call) => call.lease <= under);
+    if (suspects.length === 0) return;
+    const check = this.client!.pipeline();
+    for (const call of suspects) check.exists(this.keys.job(call.jobId));
+    const replies = await check.exec().catch(() => null);
+    // a call whose job cannot be checked is treated as lost: nothing else would ever settle it
+    const gone = suspects.filter((_, i) => replies?.[i]?.[1] !== 1);
+    await this.afterNextRead();
+    for (const call of gone) {
+      if (this.pending.get(call.jobId) !== call) continue; // settled, or sent again, meanwhile
+      this.settle(call.jobId);
       call.reject(this.lostError(call.task));
     }
+  }
+
+  /** Resolves once the results reader ended a round it began after now (or closed). */
+  private afterNextRead(): Promise<void> {
+    if (this.closing) return Promise.resolve();
+    return new Promise((resolve) => this.readWaiters.push({ after: this.readsBegun, resolve }));
+  }
+
+  /** Wakes whoever waits for the rounds ended so far (all of them once closed). */
+  private wakeReadWaiters(): void {
+    if (this.readWaiters.length === 0) return;
+    const waiting = this.readWaiters;
+    this.readWaiters = [];
+    for (const waiter of waiting) {
+      if (this.closing || this.lastRead > waiter.after) waiter.resolve();
+      else this.readWaiters.push(waiter);
+    }
+  }
+
+  /**
+   * A worker dropped this call unstarted, its caller's lease gone: checked afresh (written anew if
+   * only it was gone; the calls it lost failed if Redis lost its data), the call is sent again,
+   * once, as a new job. It never ran, so this is not a second run.
+   */
+  private sendAgain(call: Pending): void {
+    this.pending.delete(call.jobId);
+    call.resent = true;
+    void this.freshLeaseCheck().then(() => {
+      if (call.signal?.aborted) {
+        call.signal.removeEventListener('abort', call.onAbort!);
+        call.reject(call.signal.reason);
+      } else if (this.closing) {
+        if (call.onAbort) call.signal!.removeEventListener('abort', call.onAbort);
+        call.reject(new DOMException(`remote task ${call.task} was cancelled: its caller closed`, 'AbortError'));
+      } else {
+        this.dispatch(call);
+      }
+    });
   }
 
   /** Why a call failed when this caller's lease was lost: said the same whoever noticed first. */
@@ -280,6 +378,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     const key = this.keys.results(this.id);
     while (!this.closing) {
       let replies: [Error | null, unknown][] | null;
+      const round = ++this.readsBegun;
       try {
         replies = await reader.pipeline().blpop(key, 1).lpop(key, RESULTS_BATCH).exec();
       } catch {
@@ -295,6 +394,8 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       if (popped) this.resultArrived(popped[1]);
       const more = replies[1]?.[1] as string[] | null;
       if (more) for (const entry of more) this.resultArrived(entry);
+      this.lastRead = round;
+      this.wakeReadWaiters();
     }
   }
 
@@ -326,6 +427,10 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
   }
 
   private completed(jobId: string, outcome: Outcome | undefined): void {
+    const dropped = outcome && 'c' in outcome && outcome.c === CALLER_GONE;
+    const waiting = this.pending.get(jobId);
+    if (dropped && waiting && outcome.d === 1 && !waiting.resent) return this.sendAgain(waiting);
+    if (dropped) void this.freshLeaseCheck(); // learn of the loss now, not at the next renewal
     const call = this.settle(jobId);
     if (!call) return;
     if (outcome && 'v' in outcome) call.resolve(outcome.v);
@@ -356,6 +461,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
         this.cancel(jobId);
       }
       if (this.leaseTimer) clearInterval(this.leaseTimer);
+      this.wakeReadWaiters();
       const { redisTimeout } = this.settings;
       this.reader?.disconnect(); // ends its blocking read; the loop sees closing and stops
       this.renewer?.disconnect();

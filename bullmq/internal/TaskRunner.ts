@@ -7,8 +7,11 @@ import { CALLER_GONE, keysOf, type JobData, type JobReturn, type ListEntry, type
 import { rawClient, type RawClient, type RawSubscriber } from './rawClient.js';
 import { unsendableJson } from './unsendableJson.js';
 
-/** What a job whose caller is gone ends with: nobody reads it, so it is not pushed to a results list. */
-const DROPPED: Outcome = { c: CALLER_GONE };
+/**
+ * What a job whose caller had no lease ends with, unstarted. Its caller may be alive (it stalled,
+ * or Redis lost its data): told on its list, it sends the call again under a lease written anew.
+ */
+const DROPPED: Outcome = { c: CALLER_GONE, d: 1 };
 
 /** What a job returns once its outcome went onto its caller's results list. */
 const SENT_ON_LIST: JobReturn = { l: 1 };
@@ -73,7 +76,7 @@ export class TaskRunner implements TaskServer {
     const outcome = await this.outcomeOf(job, signal);
     // the caller learns it from its own list (an events stream is trimmed under load); a caller
     // older than the list gets it through BullMQ's events, as the job's return value
-    if (data.r === undefined || outcome === DROPPED) return outcome;
+    if (data.r === undefined) return outcome;
     this.tellCaller(data.r, job.id!, outcome);
     return SENT_ON_LIST;
   }

@@ -21,6 +21,8 @@ export const keysOf = (prefix: string, queue: string) => {
      * no result depends on BullMQ's events stream, which is trimmed (about 10,000 entries)
      */
     results: (callerId: string): string => `${base}:results:${callerId}`,
+    /** BullMQ's hash of a job: there while the job waits or runs (its jobs are removed when they end) */
+    job: (jobId: string): string => `${prefix}:${queue}:${jobId}`,
   };
 };
 
@@ -44,8 +46,11 @@ export interface JobData {
   readonly r?: string;
 }
 
-/** What a job ended with: the value, the error, or that it was cancelled. @internal */
-export type Outcome = { readonly v: unknown } | { readonly e: unknown } | { readonly c: string };
+/**
+ * What a job ended with: the value, the error, or that it was cancelled (`d: 1` when a worker
+ * dropped it unstarted because its caller had no lease: its caller may send it again). @internal
+ */
+export type Outcome = { readonly v: unknown } | { readonly e: unknown } | { readonly c: string; readonly d?: 1 };
 
 /**
  * What a job's processor returns: the outcome itself for a caller without a results list, else

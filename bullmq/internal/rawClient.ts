@@ -23,6 +23,7 @@ export interface RawPipeline {
   rpush(key: string, value: string): RawPipeline;
   pexpire(key: string, ms: number): RawPipeline;
   blpop(key: string, seconds: number): RawPipeline;
+  exists(key: string): RawPipeline;
   lpop(key: string, count: number): RawPipeline;
   exec(): Promise<[Error | null, unknown][] | null>;
 }

@@ -18,6 +18,8 @@ jest.setTimeout(60_000);
 const FIXTURES = join(__dirname, 'fixtures');
 const ROOT = join(__dirname, '..', '..');
 const children: ChildProcess[] = [];
+/** what a test opened: closed after it however it ended, so that a failed test leaves no connection retrying */
+const opened: { close(): Promise<void> }[] = [];
 let server: RedisServer;
 let probes: Redis;
 
@@ -27,8 +29,18 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await Promise.all(opened.splice(0).map((one) => one.close()));
   await server.stop();
 });
+const connect = (queue: string, lease: number) => {
+  const remote = connectTasks<Tasks>(queue, { connection: { ...connection(), maxRetriesPerRequest: null }, lease, redisTimeout: 2000 });
+  opened.push(remote);
+  return remote;
+};
+const lostMessage = (queue: string, task: string, lease: number): string =>
+  `connectTasks(${JSON.stringify(queue)}): remote task ${task} was lost: this caller's lease was gone from Redis ` +
+  `(Redis lost its data, or this process stalled past its lease of ${lease} ms), and workers drop the jobs of a caller without one. ` +
+  'It may or may not have run: call it again if that is safe';
 
 const connection = () => ({ host: '127.0.0.1', port: server.port });
 const launch = (file: string, ...args: (string | number)[]): NodeProcess =>
@@ -57,12 +69,12 @@ describe('remote calls past what BullMQ events can carry', () => {
 });
 
 describe('Redis restarted without persistence', () => {
-  it('a call in flight fails by its next lease renewal, saying why; calls made after work (it hung)', async () => {
+  it('a call in flight fails by the next lease renewal or lease check, saying why; calls made after work (it hung)', async () => {
     const queue = 'restarted';
     const worker = launch('worker.mjs', queue);
     await worker.said('serving');
     const lease = 2000;
-    const remote = connectTasks<Tasks>(queue, { connection: { ...connection(), maxRetriesPerRequest: null }, lease });
+    const remote = connect(queue, lease);
     expect(await remote.call.add(1, 1)).toBe(2);
     const inFlight = remote.call.spin('restart').then(
       () => 'resolved',
@@ -71,15 +83,44 @@ describe('Redis restarted without persistence', () => {
     await until(async () => Number(await probes.get('probe:restart:started')) > 0, 'the job started');
     await server.restart(); // SIGKILL, and a new empty server on the same port
     // the caller finds out at its next lease renewal (every quarter of the lease), or sooner from
-    // a worker that found its lease gone: the same error either way
-    const message = await inFlight;
-    expect(message).toBe(
-      'connectTasks("restarted"): remote task spin was lost: this caller\'s lease was gone from Redis ' +
-        `(Redis lost its data, or this process stalled past its lease of ${lease} ms), and workers drop the jobs of a caller without one. ` +
-        'It may or may not have run: call it again if that is safe',
-    );
+    // the worker that finds the lease gone under the running job: the same error either way
+    expect(await inFlight).toBe(lostMessage(queue, 'spin', lease));
+    // a worker may drop this one if it comes before the caller wrote its lease anew: sent again
     expect(await remote.call.add(2, 3)).toBe(5);
-    await remote.close();
-    await worker.stop();
+  });
+
+  it('a call made at once after the restart, before the caller could know, runs; the one in flight fails (the first failed as lost)', async () => {
+    const queue = 'restarted-at-once';
+    const worker = launch('worker.mjs', queue);
+    await worker.said('serving');
+    // a lease far longer than the test: no renewal, no worker's check; only the drop of the call
+    // made after the restart tells the caller
+    const lease = 600_000;
+    const remote = connect(queue, lease);
+    const inFlight = remote.call.spin('at-once').then(
+      () => 'resolved',
+      (error: Error) => error.message,
+    );
+    await until(async () => Number(await probes.get('probe:at-once:started')) > 0, 'the job started');
+    await server.restart();
+    expect(await remote.call.countRuns('at-once')).toBe(1);
+    expect(await inFlight).toBe(lostMessage(queue, 'spin', lease));
+  });
+});
+
+describe('a caller that stalled past its lease', () => {
+  it('a call a worker dropped unstarted (its caller had no lease) is sent again under a lease written anew, and runs once', async () => {
+    const queue = 'stalled';
+    const worker = launch('worker.mjs', queue);
+    await worker.said('serving');
+    // a lease far longer than the test: only the worker's drop can bring the caller to check it
+    const remote = connect(queue, 600_000);
+    expect(await remote.call.add(1, 1)).toBe(2);
+    const [leaseKey] = await probes.keys(`bull:${queue}:rxa:lease:*`);
+    // what a stall past the lease leaves in Redis: the lease gone, the mark of the caller's data there
+    await probes.del(leaseKey!);
+    expect(await remote.call.countRuns('stalled')).toBe(1);
+    expect(await probes.get('probe:stalled:runs')).toBe('1');
+    expect(await probes.exists(leaseKey!)).toBe(1);
   });
 });
