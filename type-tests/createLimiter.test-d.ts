@@ -45,3 +45,10 @@ mapConcurrent((n: number) => n, { limiter: foreign });
 expectError(createTaskGroup({ limiter: { run: async () => 1 } }));
 const asProtocol: LimiterLike = limiter;
 void asProtocol;
+
+// a permit may carry the signal that aborts if its slot is lost; a LimiterLike may give one or not
+declare const permit: Permit;
+expectType<AbortSignal | undefined>(permit.signal);
+const lossy: LimiterLike = { acquire: async () => ({ release: () => undefined, signal: new AbortController().signal }) };
+createTaskGroup({ limiter: lossy });
+expectError<Permit>({ release: () => undefined, signal: 5 });

@@ -274,6 +274,23 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     }
   }
 
+  /** A permit's slot is no longer its own: it is forgotten (its release does nothing) and its signal aborts. */
+  private lose(permit: RedisPermit): void {
+    this.permits.delete(permit.id);
+    this.feed.publish();
+    const { lease } = this.settings;
+    permit.lost(
+      this.error(
+        `lost the lease of a permit: this process did not renew it within ${lease} ms (it stalled: a long GC pause, SIGSTOP, ` +
+          'a suspended machine) and Redis gave its slot to another holder; the task under it was aborted',
+      ),
+    );
+    if (this.permits.size === 0 && this.drained) {
+      this.drained();
+      this.drained = undefined;
+    }
+  }
+
   /** Subscribes to the grants channel, once; a failure is retried by the next acquire. */
   private listen(): Promise<unknown> {
     if (this.subscribed) return this.subscribed;
@@ -403,8 +420,14 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
       }
       return 0;
     }
-    const [epoch, wait, , granted, lostWaiters] = reply as [string, number, string[], string[], string[]];
+    const [epoch, wait, lostPermits, granted, lostWaiters] = reply as [string, number, string[], string[], string[]];
     this.epoch = epoch;
+    // a permit whose lease ran out while this process stalled, its slot given to another: the
+    // task under it is aborted rather than run on beside the one that has its slot now
+    for (const id of lostPermits) {
+      const permit = this.permits.get(id);
+      if (permit) this.lose(permit);
+    }
     for (let i = 0; i < granted.length; i += 2) {
       const waiter = this.waiters.get(granted[i]!);
       if (waiter) this.grant(waiter, granted[i + 1]!);
@@ -427,8 +450,11 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
 
 }
 
-/** A permit held in Redis: its id and fencing token. */
+/** A permit held in Redis: its id and fencing token, and a signal that aborts if its lease is lost. */
 class RedisPermit implements Permit {
+  private readonly controller = new AbortController();
+  readonly signal = this.controller.signal;
+
   constructor(
     private readonly limiter: RedisLimiter,
     readonly id: string,
@@ -437,6 +463,11 @@ class RedisPermit implements Permit {
 
   release(): void {
     this.limiter.released(this);
+  }
+
+  /** @internal its lease was lost */
+  lost(error: Error): void {
+    this.controller.abort(error);
   }
 }
 

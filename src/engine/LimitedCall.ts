@@ -19,6 +19,8 @@ export class LimitedCall<T> implements SlotClient, TaskSink, SlotHolder {
   private ticket: SlotTicket | undefined = undefined;
   /** an Observable task's subscription while it runs */
   private subscription: Subscription | undefined = undefined;
+  /** with a slot that can be lost: the signal `fn` gets, aborted by the loss or by the caller's signal */
+  private own: AbortController | undefined = undefined;
 
   constructor(
     private readonly limiter: Slots,
@@ -41,8 +43,14 @@ export class LimitedCall<T> implements SlotClient, TaskSink, SlotHolder {
     const outerHolder = slotHolder.current;
     slotHolder.current = this;
     let result: unknown;
+    const lost = this.limiter.lossSignal?.(this);
+    if (lost) {
+      this.own = new AbortController();
+      if (this.signal?.aborted) this.own.abort(this.signal.reason);
+      lost.addEventListener('abort', () => this.slotLost(lost.reason), { once: true });
+    }
     try {
-      result = this.fn(this.signal ?? neverAbortedSignal());
+      result = this.fn(this.own?.signal ?? this.signal ?? neverAbortedSignal());
     } catch (error) {
       slotHolder.current = outerHolder;
       this.taskFailed(error);
@@ -63,12 +71,26 @@ export class LimitedCall<T> implements SlotClient, TaskSink, SlotHolder {
     this.reject(error);
   }
 
+  /** Its slot went to another holder: `fn`'s signal aborts, and the call fails with the limiter's error. */
+  private slotLost(error: unknown): void {
+    if (this.state !== 'running') return;
+    this.own!.abort(error);
+    if (this.subscription) reportCleanupErrors(tryUnsubscribe(this.subscription, undefined));
+    this.taskFailed(error);
+  }
+
   /** The signal aborted: leave the queue, or stop an Observable task. A promise task runs on. */
   handleEvent(): void {
     if (this.state === 'waiting') {
       this.limiter.withdrawSlot(this.ticket!);
       this.finish();
       this.reject(this.signal!.reason);
+    } else if (this.state === 'running' && this.own) {
+      this.own.abort(this.signal!.reason); // `fn` listens to its own signal, which follows the caller's
+      if (this.subscription) {
+        reportCleanupErrors(tryUnsubscribe(this.subscription, undefined));
+        this.taskFailed(this.signal!.reason);
+      }
     } else if (this.state === 'running' && this.subscription) {
       // the abort is the outcome; a teardown that throws is reported apart
       reportCleanupErrors(tryUnsubscribe(this.subscription, undefined));

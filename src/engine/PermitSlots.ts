@@ -1,9 +1,10 @@
 import type { LimiterLike } from '../types/LimiterLike.js';
 import type { Permit } from '../types/Permit.js';
-import { describe } from './describe.js';
 import { isPromiseLike } from './isPromiseLike.js';
 import { reportUnhandled } from './reportUnhandled.js';
 import { holdsSlotNow } from './slotHolder.js';
+import { badPermit } from './checks/badPermit.js';
+import { isAbortSignal } from './checks/assert.js';
 import { type SlotClient, SlotTicket, type Slots, slotsBrand } from './Slots.js';
 
 /** A waiter of a foreign limiter: the signal its `acquire` got, to abort on withdraw. */
@@ -52,6 +53,10 @@ export class PermitSlots implements Slots {
     return ticket;
   }
 
+  lossSignal(client: SlotClient): AbortSignal | undefined {
+    return this.permits.get(client)?.signal;
+  }
+
   withdrawSlot(ticket: SlotTicket): void {
     (ticket as PermitTicket).controller.abort();
   }
@@ -64,8 +69,9 @@ export class PermitSlots implements Slots {
   }
 
   private granted(ticket: PermitTicket, permit: Permit): void {
-    if (!isPermit(permit)) {
-      const error = new TypeError(`${this.what}.acquire() must resolve to a permit with a release() method, got ${describe(permit)}`);
+    const signal = permitSignal(permit);
+    if (signal !== undefined && !isAbortSignal(signal)) {
+      const error = signal === NOT_A_PERMIT ? badPermit(this.what, permit) : badPermit(this.what, permit, signal);
       if (!ticket.controller.signal.aborted) ticket.client.slotFailed(error);
       else reportUnhandled(error);
       return;
@@ -79,11 +85,16 @@ export class PermitSlots implements Slots {
   }
 }
 
-const isPermit = (value: unknown): value is Permit => {
+/** What `permitSignal` gives for a value that is no permit at all. */
+const NOT_A_PERMIT = {};
+
+/** A permit's `signal` (undefined if it has none), or NOT_A_PERMIT if it has no `release()`. */
+const permitSignal = (value: unknown): unknown => {
   try {
-    return typeof value === 'object' && value !== null && typeof (value as Permit).release === 'function';
+    if (typeof value !== 'object' || value === null || typeof (value as Permit).release !== 'function') return NOT_A_PERMIT;
+    return (value as Permit).signal;
   } catch {
-    return false;
+    return NOT_A_PERMIT;
   }
 };
 

@@ -1,5 +1,6 @@
 import type { ContextCarrier } from './ContextCarrier.js';
 import { ListNode } from './LinkedList.js';
+import type { Permit } from '../types/Permit.js';
 
 /**
  * Something that waits for a slot. `slotGranted` is called once, when the slot is its own; it
@@ -63,4 +64,10 @@ export interface Slots {
    * `LimiterLike`): a task holding one of them holds a slot of that limiter (re-entrancy).
    */
   isSlotOf(limiter: object): boolean;
+  /**
+   * The signal that aborts if the slot `client` holds is lost (a permit's
+   * {@link Permit.signal}), for limiters whose slots can be: a client that holds a slot listens to
+   * it and fails its work with the reason. Absent, or undefined, for slots that cannot be lost.
+   */
+  lossSignal?(client: SlotClient): AbortSignal | undefined;
 }

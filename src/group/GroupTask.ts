@@ -76,7 +76,19 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
 
   slotGranted(): void {
     this._handle = undefined;
+    // a slot that can be lost (a Redis lease run out in a stall): the task fails if it is
+    const lost = this._limiter!.lossSignal?.(this);
+    if (lost) lost.addEventListener('abort', () => this._slotLost(lost.reason), { once: true });
     this._run();
+  }
+
+  /** Its slot went to another holder: it fails with the limiter's error, and stops if it can. */
+  private _slotLost(error: unknown): void {
+    if (this._state !== 'running') return;
+    const subscription = this._handle as Subscription | undefined;
+    this._handle = undefined;
+    if (subscription) reportCleanupErrors(tryUnsubscribe(subscription, undefined));
+    this.taskFailed(error);
   }
 
   /** The limiter could not give a slot (its server is unreachable): the task fails unstarted. */

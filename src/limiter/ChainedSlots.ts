@@ -78,6 +78,11 @@ export class ChainedSlots implements Slots {
     return link.stage === HOLDING_BOTH ? undefined : link;
   }
 
+  lossSignal(client: SlotClient): AbortSignal | undefined {
+    const link = this.links.get(client);
+    return link && this.then.lossSignal?.(link);
+  }
+
   withdrawSlot(ticket: SlotTicket): void {
     const link = ticket as ChainLink;
     if (link.stage === WAITING_FIRST) {

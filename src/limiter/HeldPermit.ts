@@ -12,13 +12,13 @@ export class HeldPermit implements SlotClient, Permit {
 
   constructor(
     private readonly limiter: Slots,
-    private readonly signal: AbortSignal | undefined,
+    private readonly waitSignal: AbortSignal | undefined,
     private readonly resolve: (permit: Permit) => void,
     private readonly reject: (error: unknown) => void,
   ) {}
 
   start(priority: number | undefined): void {
-    this.signal?.addEventListener('abort', this);
+    this.waitSignal?.addEventListener('abort', this);
     const ticket = this.limiter.acquireSlot(this, priority);
     if (this.state === 'waiting') this.ticket = ticket;
   }
@@ -26,14 +26,14 @@ export class HeldPermit implements SlotClient, Permit {
   slotGranted(): void {
     this.state = 'held';
     this.ticket = undefined;
-    this.signal?.removeEventListener('abort', this);
+    this.waitSignal?.removeEventListener('abort', this);
     this.resolve(this);
   }
 
   slotFailed(error: unknown): void {
     if (this.state !== 'waiting') return;
     this.state = 'released';
-    this.signal?.removeEventListener('abort', this);
+    this.waitSignal?.removeEventListener('abort', this);
     this.reject(error);
   }
 
@@ -43,8 +43,8 @@ export class HeldPermit implements SlotClient, Permit {
     this.state = 'released';
     this.limiter.withdrawSlot(this.ticket!);
     this.ticket = undefined;
-    this.signal!.removeEventListener('abort', this);
-    this.reject(this.signal!.reason);
+    this.waitSignal!.removeEventListener('abort', this);
+    this.reject(this.waitSignal!.reason);
   }
 
   release(): void {

@@ -21,4 +21,12 @@ export interface Permit {
    * do not wait for it, and report its rejection as an unhandled error.
    */
   release(): void | PromiseLike<void>;
+  /**
+   * Aborts when the limiter knows the slot is no longer this permit's (a lease on a server that
+   * ran out while its process stalled: a GC pause, SIGSTOP, a suspended laptop, and the slot went
+   * to another holder), with an error that says which limiter. Groups, operators and
+   * `limiter.run` then fail the task under it with that error, so that it does not run on beside
+   * the task that got its slot. A limiter in process never loses a slot and leaves it out.
+   */
+  readonly signal?: AbortSignal;
 }

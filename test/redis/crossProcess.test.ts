@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
+import { createRedisLimiter } from '../../redis/index.js';
 import { startRedisServer, type RedisServer } from './redisServer.js';
 import { launchNode, type NodeProcess } from '../support/nodeProcess.js';
 
@@ -18,8 +19,13 @@ beforeAll(async () => {
   server = await startRedisServer();
   admin = server.client();
 });
-afterAll(async () => {
+/** what a test opened, undone after it however it ended: a failed test must not keep jest from exiting */
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(async () => {
   await server.stop();
 });
 
@@ -76,4 +82,28 @@ describe('createRedisLimiter across processes', () => {
     // and it did limit: 60 starts at 10 per 300 ms take at least 5 windows
     expect(starts[59]! - starts[0]!).toBeGreaterThanOrEqual(5 * 300 - 20);
   }, 60_000);
+
+  describe.each(['group', 'run', 'mapConcurrent'])('a process stopped past its lease (SIGSTOP), its task run via %s', (via) => {
+    it('has its task aborted and failed with an error naming the limiter, once its slot went to another process', async () => {
+      const key = `stall-${via}`;
+      const lease = 1000;
+      const stalled = launch(key, 1, lease, 'stall', via);
+      await stalled.said('holding');
+      stalled.child.kill('SIGSTOP');
+      // the slot comes to another holder once the stopped process's lease ran out
+      const client = server.client(); // closed by server.stop()
+      const other = createRedisLimiter({ client, key, concurrency: 1, lease, pollInterval: 50, name: 'other' });
+      cleanups.push(() => other[Symbol.asyncDispose]());
+      const permit = await other.acquire();
+      cleanups.push(() => permit.release());
+      stalled.child.kill('SIGCONT');
+      const { code, output } = await stalled.exited;
+      const error =
+        `Redis limiter ${JSON.stringify(key)} (key ${JSON.stringify(key)}) lost the lease of a permit: this process did not renew it within ${lease} ms ` +
+        '(it stalled: a long GC pause, SIGSTOP, a suspended machine) and Redis gave its slot to another holder; the task under it was aborted';
+      expect([code, output.trim().split('\n')]).toEqual([0, ['holding', `aborted: ${error}`, `failed: ${error}`]]);
+      // the other holder kept its slot throughout
+      expect(await client.hget(`{${key}}:tokens`, (await client.zrange(`{${key}}:holders`, 0, -1))[0]!)).not.toBeNull();
+    }, 30_000);
+  });
 });
