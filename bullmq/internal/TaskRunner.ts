@@ -13,6 +13,9 @@ import { unsendableJson } from './unsendableJson.js';
  */
 const DROPPED: Outcome = { c: CALLER_GONE, d: 1 };
 
+/** Why a run is aborted when its job's lock was lost. */
+const LOCK_LOST = "its job's lock was lost (this worker stalled past lockDuration): BullMQ's stalled-job check gave the job to another worker";
+
 /** What a job returns once its outcome went onto its caller's results list. */
 const SENT_ON_LIST: JobReturn = { l: 1 };
 
@@ -38,6 +41,11 @@ export class TaskRunner implements TaskServer {
   private readonly worker: Worker;
   private readonly keys: ReturnType<typeof keysOf>;
   private readonly running = new Map<string, Running>();
+  /**
+   * jobs whose lock BullMQ could not renew (this process stalled past `lockDuration`, and the
+   * stalled-job check gave the job to another worker): their run is aborted, its outcome dropped
+   */
+  private readonly lockLost = new Set<string>();
   /** results on their way to their callers' lists */
   private readonly pushing = new Set<Promise<unknown>>();
   private client: RawClient | undefined = undefined;
@@ -56,6 +64,14 @@ export class TaskRunner implements TaskServer {
     this.keys = keysOf(workerOptions.prefix ?? 'bull', queue);
     this.worker = new Worker(queue, (job: Job, _token?: string, signal?: AbortSignal) => this.process(job, signal), { ...workerOptions, autorun: false });
     this.worker.on('error', () => undefined); // Redis errors are retried by BullMQ; an unheard 'error' event would crash Node
+    this.worker.on('lockRenewalFailed', (jobIds: string[]) => {
+      for (const jobId of jobIds) {
+        const job = this.running.get(jobId);
+        if (!job) continue;
+        this.lockLost.add(jobId);
+        job.controller.abort(new DOMException(LOCK_LOST, 'AbortError'));
+      }
+    });
   }
 
   async start(): Promise<void> {
@@ -74,6 +90,8 @@ export class TaskRunner implements TaskServer {
   private async process(job: Job, signal: AbortSignal | undefined): Promise<JobReturn> {
     const data = job.data as JobData;
     const outcome = await this.outcomeOf(job, signal);
+    // another worker runs the job now: its outcome is the one the caller gets, not this one
+    if (this.lockLost.delete(job.id!)) return outcome;
     // the caller learns it from its own list (an events stream is trimmed under load); a caller
     // older than the list gets it through BullMQ's events, as the job's return value
     if (data.r === undefined) return outcome;

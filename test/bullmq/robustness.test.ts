@@ -124,3 +124,28 @@ describe('a caller that stalled past its lease', () => {
     expect(await probes.exists(leaseKey!)).toBe(1);
   });
 });
+
+describe('a worker that stalled past its job lock', () => {
+  it('has its run aborted once BullMQ gave the job to another worker; the caller gets the second run\'s value, never the first\'s', async () => {
+    const queue = 'lock-lost';
+    const first = launch('worker.mjs', queue); // lockDuration 1000, stalledInterval 500
+    await first.said('serving');
+    const remote = connect(queue, 10_000);
+    const call = remote.run('holdJob', ['lock']); // a promise: sent now (call.holdJob is sent when awaited)
+    await until(async () => (await probes.llen('probe:lock:pids')) === 1, 'the first run started');
+    const second = launch('worker.mjs', queue);
+    await second.said('serving');
+    first.child.kill('SIGSTOP');
+    // the second worker's stalled-job check finds the lock run out and runs the job again
+    await until(async () => (await probes.llen('probe:lock:pids')) === 2, 'the second run started', 30_000);
+    first.child.kill('SIGCONT');
+    // the first worker's next lock renewal fails: its run is aborted, saying why
+    await until(async () => (await probes.llen('probe:lock:aborts')) === 1, 'the first run aborted', 30_000);
+    const [firstPid, secondPid] = await probes.lrange('probe:lock:pids', 0, -1);
+    expect(await probes.lrange('probe:lock:aborts', 0, -1)).toEqual([
+      `${firstPid} its job's lock was lost (this worker stalled past lockDuration): BullMQ's stalled-job check gave the job to another worker`,
+    ]);
+    await probes.set('probe:lock:go', '1');
+    expect(await call).toBe(`ran on ${secondPid}`);
+  });
+});
