@@ -61,6 +61,17 @@ const assertConnection = (connection: unknown, what: string): void => {
 };
 
 /**
+ * On a Redis Cluster (an ioredis `Cluster`, which says `isCluster`), a queue's keys must share one
+ * hash slot: BullMQ's scripts touch several at once, and so do ours. Only a prefix that is a hash
+ * tag (`{bull}`) puts them there; any other fails later with CROSSSLOT errors, mid-run.
+ */
+const assertClusterPrefix = (connection: unknown, prefix: string, what: string): void => {
+  if ((connection as { isCluster?: unknown }).isCluster === true && !/^\{[^{}]+\}/.test(prefix)) {
+    mustBe(what, 'a hash tag in braces on a Redis Cluster, such as "{bull}", so that a queue\'s keys share one slot', prefix);
+  }
+};
+
+/**
  * `connectTasks(queue, options)`'s arguments, checked at the call, with the defaults applied.
  * @internal
  */
@@ -73,6 +84,7 @@ export function checkConnectArgs(queue: unknown, options: unknown): CallerSettin
   assertDuration(lease, `${caller}: options.lease`, 'period');
   assertDuration(redisTimeout, `${caller}: options.redisTimeout`, 'period');
   assertNonEmptyString(prefix, `${caller}: options.prefix`);
+  assertClusterPrefix(connection, prefix, `${caller}: options.prefix`);
   let names: Set<string> | undefined;
   if (Array.isArray(tasks)) names = new Set(tasks as string[]);
   else if (typeof tasks === 'object' && tasks !== null) names = new Set(Object.keys(tasks).filter((name) => typeof (tasks as Record<string, unknown>)[name] === 'function'));
@@ -105,8 +117,10 @@ export function checkServeArgs(queue: unknown, tasks: unknown, options: unknown)
   if (entries.length === 0) mustBe(`${caller}: tasks`, 'an object with at least one function', tasks);
   for (const [name, value] of entries) if (typeof value !== 'function') mustBe(`${caller}: tasks.${name}`, 'a function', value);
   assertObject(options, `${caller}: options`, '{ connection }');
-  const { connection, closeTimeout } = readOptions(options, SERVE_OPTIONS, `${caller}: options`);
+  const { connection, closeTimeout, prefix = 'bull' } = readOptions(options, SERVE_OPTIONS, `${caller}: options`);
   assertConnection(connection, `${caller}: options.connection`);
+  assertNonEmptyString(prefix, `${caller}: options.prefix`);
+  assertClusterPrefix(connection, prefix, `${caller}: options.prefix`);
   assertOptionalDuration(closeTimeout, `${caller}: options.closeTimeout`);
   return { closeTimeout };
 }

@@ -26,7 +26,8 @@ export interface ConnectTasksOptions {
    */
   readonly redisTimeout?: number;
   /**
-   * BullMQ's key prefix; the same on both sides.
+   * BullMQ's key prefix; the same on both sides. On a Redis Cluster it must start with a hash tag
+   * in braces (`'{bull}'`), so that a queue's keys share one slot; any other is refused.
    * @default 'bull'
    */
   readonly prefix?: string;
