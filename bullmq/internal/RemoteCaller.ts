@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
 import { CallClient, currentTaskProgress, describeError, fromSentError, inCallersContext, settlesWithin, withTimeout } from '../../src/engine/index.js';
 import type { RemoteRunOptions } from '../types/RemoteRunOptions.js';
 import type { RemoteTasks } from '../types/RemoteTasks.js';
 import { type CallerSettings, checkRemoteRunOptions, checkTaskName, RUN_OPTIONS } from './checks.js';
-import { CALLER_GONE, keysOf, type JobData, type JobReturn, type ListEntry, type Outcome } from './keys.js';
+import { CALLER_GONE, keysOf, type JobData, type ListEntry, type Outcome } from './keys.js';
 import { describeConnection, rawClient, type RawClient, type RawReader } from './rawClient.js';
 import { unsendableJson } from './unsendableJson.js';
 
@@ -54,7 +54,8 @@ const CANCEL_MARK_MS = 24 * 3600 * 1000;
  * @internal
  */
 export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener> implements RemoteTasks<Record<string, (...args: never[]) => unknown>> {
-  private readonly id = randomUUID();
+  /** 96 random bits: unique among callers, and short (it is in every job id and job) */
+  private readonly id = randomBytes(12).toString('base64url');
   private count = 0;
   private readonly keys: ReturnType<typeof keysOf>;
   private readonly pending = new Map<string, Pending>();
@@ -155,7 +156,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     const { task } = call;
     const transmit = (): void => {
       if (this.pending.get(jobId) !== call) return this.sendNext(); // cancelled or failed while it waited
-      const data: JobData = { t: task, a: call.args, l: this.keys.lease(this.id), m: this.settings.lease, r: this.keys.results(this.id) };
+      const data: JobData = { t: task, a: call.args, c: this.id, m: this.settings.lease };
       this.sending++;
       this.bounded(
         this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),
@@ -242,7 +243,6 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       const events = new QueueEvents(queue, { connection: own, prefix, lastEventId: `${(Number(seconds) - 1) * 1000}-0` });
       this.events = events;
       events.on('error', () => undefined);
-      events.on('completed', ({ jobId, returnvalue }) => this.completedEvent(jobId, returnvalue as unknown));
       events.on('failed', ({ jobId, failedReason }) => {
         const call = this.settle(jobId);
         call?.reject(new Error(`remote task ${call.task} failed in BullMQ: ${failedReason}`));
@@ -416,14 +416,6 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     } catch {
       // a progress listener that throws must not stop the others
     }
-  }
-
-  /** BullMQ's event: the outcome itself from a worker older than results lists; else it is on its way on the list. */
-  private completedEvent(jobId: string, returnvalue: unknown): void {
-    if (!this.pending.has(jobId)) return;
-    const outcome = (typeof returnvalue === 'string' ? safeParse(returnvalue) : returnvalue) as JobReturn | undefined;
-    if (outcome && 'l' in outcome) return;
-    this.completed(jobId, outcome);
   }
 
   private completed(jobId: string, outcome: Outcome | undefined): void {

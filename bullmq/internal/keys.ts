@@ -38,12 +38,13 @@ export interface JobData {
   readonly t: string;
   /** its arguments */
   readonly a: unknown[];
-  /** the caller's lease key */
-  readonly l: string;
+  /**
+   * the caller's id: its lease and results list are `keysOf(...).lease(c)` and `.results(c)`
+   * (an id, not the two keys: every byte of a job is written, stored, read and parsed)
+   */
+  readonly c: string;
   /** the caller's lease, ms */
   readonly m: number;
-  /** the caller's results list (absent from a caller older than it: the worker then only returns the outcome) */
-  readonly r?: string;
 }
 
 /**
@@ -53,11 +54,10 @@ export interface JobData {
 export type Outcome = { readonly v: unknown } | { readonly e: unknown } | { readonly c: string; readonly d?: 1 };
 
 /**
- * What a job's processor returns: the outcome itself for a caller without a results list, else
- * only that the outcome went onto that list (`{ l: 1 }`), so BullMQ's job hash and events stream
- * do not carry it twice. @internal
+ * What a job's processor returns: only that the outcome went onto its caller's list (`{ l: 1 }`),
+ * so BullMQ's job hash and events stream do not carry it twice. @internal
  */
-export type JobReturn = Outcome | { readonly l: 1 };
+export type JobReturn = { readonly l: 1 };
 
 /**
  * What a caller's results list holds for a job: its progress (`{ p }`, in the order told) and

@@ -20,7 +20,7 @@ export interface RawReader {
 /** Commands sent together, answered in order. @internal */
 export interface RawPipeline {
   set(key: string, value: string, px: 'PX', ms: number, xx?: 'XX'): RawPipeline;
-  rpush(key: string, value: string): RawPipeline;
+  rpush(key: string, ...values: string[]): RawPipeline;
   pexpire(key: string, ms: number): RawPipeline;
   blpop(key: string, seconds: number): RawPipeline;
   exists(key: string): RawPipeline;
