@@ -84,6 +84,11 @@ export class TaskRunner implements TaskServer {
   private expiresSet = new Map<string, number>();
   private client: RawClient | undefined = undefined;
   private subscriber: RawSubscriber | undefined = undefined;
+  /**
+   * the connection results are pushed on: its own, since they go at the end of a turn of the
+   * event loop, after BullMQ completed the job (and, at close, after BullMQ closed its connections)
+   */
+  private pusher: (Pick<RawClient, 'pipeline'> & { disconnect(): void }) | undefined = undefined;
   private leaseTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private closing: Promise<void> | undefined = undefined;
   private readonly closeTimeout: number;
@@ -113,6 +118,9 @@ export class TaskRunner implements TaskServer {
   async start(): Promise<void> {
     await this.worker.waitUntilReady();
     this.client = await rawClient(this.worker);
+    const pusher = this.client.duplicate();
+    pusher.on('error', () => undefined); // a refused push is tried again (flushOutbox)
+    this.pusher = pusher;
     const subscriber = this.client.duplicate();
     subscriber.on('error', () => undefined);
     subscriber.on('message', ((_channel: string, jobId: string) => {
@@ -160,7 +168,7 @@ export class TaskRunner implements TaskServer {
     this.outbox = new Map();
     const now = Date.now();
     if (this.expiresSet.size > 10_000) this.expiresSet.clear();
-    const pipeline = this.client!.pipeline();
+    const pipeline = this.pusher!.pipeline();
     const pushes: number[] = [];
     let index = 0;
     for (const [key, entries] of outbox) {
@@ -292,10 +300,11 @@ export class TaskRunner implements TaskServer {
         await settlesWithin(graceful, 1000);
         await this.worker.disconnect().catch(() => undefined);
       }
-      // the last results on their way: BullMQ's connections close after, and so does this client
+      // the last results on their way (on the pusher, which BullMQ's close leaves open)
       await settlesWithin(Promise.all(this.pushing), this.closeTimeout);
       if (this.leaseTimer !== undefined) clearTimeout(this.leaseTimer);
       this.subscriber?.disconnect();
+      this.pusher?.disconnect();
     })());
   }
 
