@@ -48,8 +48,8 @@ const CANCEL_MARK_MS = 24 * 3600 * 1000;
 /**
  * The caller's side: one Queue to send jobs, one list in Redis its workers push every progress
  * and result onto (read by one blocking connection, for any number of calls; BullMQ's events
- * stream, which is trimmed under load, only brings BullMQ's own failures and the results of
- * workers older than the list), and a lease in Redis renewed while this caller lives. `call`, `run` and
+ * stream, which is trimmed under load, only brings BullMQ's own failures: a job its stalled-job
+ * check failed), and a lease in Redis renewed while this caller lives. `call`, `run` and
  * their checks are the engine's `CallClient`, shared with the worker pool.
  * @internal
  */

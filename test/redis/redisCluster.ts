@@ -1,11 +1,11 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Cluster, Redis } from 'ioredis';
 import { until } from '../support/nodeProcess.js';
+import { freePort } from './redisServer.js';
 
 // A real Redis Cluster for the tests: three masters, each with a replica, on loopback ports,
 // without persistence, with a node timeout of one second so that a replica takes over from a
@@ -14,16 +14,6 @@ import { until } from '../support/nodeProcess.js';
 const BINARY = process.env['REDIS_SERVER'] ?? 'redis-server';
 const CLI = process.env['REDIS_CLI'] ?? 'redis-cli';
 const run = promisify(execFile);
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 export interface RedisCluster {
   /** the nodes' ports, masters first as created */

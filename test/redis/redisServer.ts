@@ -16,7 +16,8 @@ const findBinary = (): string => {
   }
 };
 
-const freePort = (): Promise<number> =>
+/** A loopback port nobody listens on now (also for test/redis/redisCluster.ts). */
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
