@@ -71,18 +71,14 @@ class RunnerLane<I> implements TaskSink, SlotClient, SlotHolder {
   slotGranted(): void {
     this.ticket = undefined;
     this.holdsSlot = true;
-    // a slot that can be lost (a Redis lease run out in a stall): the item fails if it is, which
-    // errors the output and aborts the subscription's tasks; a lane is reused, so the loss must
-    // still be of the slot this lane holds
-    const lost = this.runner.lossSignal(this);
-    if (lost) {
-      lost.addEventListener('abort', () => {
-        if (this.busy && this.holdsSlot && this.runner.lossSignal(this) === lost) this.taskFailed(lost.reason);
-      }, { once: true });
-    }
     const item = this.item as I;
     this.item = undefined;
     this.runner.run(this, item);
+  }
+
+  /** Its slot went to another holder (a Redis lease run out in a stall): the item fails, which errors the output and aborts the subscription's tasks. */
+  slotLost(error: unknown): void {
+    if (this.busy && this.holdsSlot) this.taskFailed(error);
   }
 
   slotFailed(error: unknown): void {
@@ -240,11 +236,6 @@ export class Runner<I = unknown> {
     if (isPromise) (result as Promise<unknown>).then(lane.onFulfilled, lane.onRejected);
     else this.follow(lane, result);
     slotHolder.current = outerHolder;
-  }
-
-  /** @internal the signal that aborts if the slot `lane` holds is lost, for limiters whose slots can be */
-  lossSignal(lane: RunnerLane<I>): AbortSignal | undefined {
-    return this.limiter?.lossSignal?.(lane);
   }
 
   /** @internal whether this runner's limiter is `limiter` */

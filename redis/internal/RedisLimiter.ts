@@ -1,7 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';
 import type { AcquireOptions, Limiter, LimiterState, Permit, RateLimit, TaskResult } from '../../src/index.js';
-import { assertConcurrency, checkAcquireCall, describeError, holdsSlotNow, LimiterStateFeed, PermitSlots, runLimited, withTimeout } from '../../src/engine/index.js';
+import {
+  assertConcurrency,
+  checkAcquireCall,
+  describeError,
+  HeldPermit,
+  holdsSlotNow,
+  LimiterStateFeed,
+  runLimited,
+  type SlotClient,
+  type Slots,
+  slotsBrand,
+  type SlotTicket,
+  WaitingTicket,
+  withTimeout,
+} from '../../src/engine/index.js';
 import { RedisLimiterError } from '../RedisLimiterError.js';
 import type { RedisClientLike, RedisSubscriberLike } from '../types/RedisClientLike.js';
 import { BATCH, HEARTBEAT, WITHDRAW } from './scripts.js';
@@ -29,19 +43,24 @@ export interface RedisLimiterSettings {
   readonly name: string;
 }
 
-/** One `acquire` that waits: in Redis's queue once `member` is known. */
-interface Waiter {
-  readonly id: string;
-  readonly priority: number;
-  readonly signal: AbortSignal | undefined;
+/**
+ * A client that waits for a slot: in Redis's queue once `member` is known. Granted, it starts one
+ * promise job later in its client's async context (a `WaitingTicket`), not in the context of the
+ * Redis reply that granted it.
+ */
+class Waiter extends WaitingTicket {
   /** its place in the Redis queue, once the acquire script answered */
-  member: string | undefined;
+  member: string | undefined = undefined;
   /** a grant heard before the acquire script's own reply (another connection) */
-  early: string | undefined;
-  resolve(permit: Permit): void;
-  reject(error: unknown): void;
-  /** the abort listener, to remove */
-  onAbort: (() => void) | undefined;
+  early: string | undefined = undefined;
+
+  constructor(
+    client: SlotClient,
+    readonly id: string,
+    override readonly priority: number,
+  ) {
+    super(client);
+  }
 }
 
 /**
@@ -50,7 +69,8 @@ interface Waiter {
  * and catches what a message may have missed.
  * @internal
  */
-export class RedisLimiter implements Limiter, AsyncDisposable {
+export class RedisLimiter implements Limiter, Slots, AsyncDisposable {
+  readonly [slotsBrand] = true as const;
   private bound: number;
   private readonly keys: string[];
   private readonly channel: string;
@@ -58,7 +78,12 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   private readonly prefix = randomUUID();
   private lastId = 0;
   private readonly waiters = new Map<string, Waiter>();
-  private readonly permits = new Map<string, RedisPermit>();
+  /** the leases this process holds, by id: the heartbeat renews them */
+  private readonly permits = new Map<string, Lease>();
+  /** the lease each holding client got (a lost lease stays until its client releases) */
+  private readonly holders = new Map<SlotClient, Lease>();
+  /** clients that run on a slot their task holds (see acquireSlot): their release gives nothing back */
+  private reentered: Set<SlotClient> | undefined = undefined;
   /** the server's epoch as this process last confirmed it; a new one means the data was lost */
   private epoch = '';
   private subscriber: RedisSubscriberLike | undefined = undefined;
@@ -77,8 +102,6 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   private readonly feed = new LimiterStateFeed(this);
   /** settles dispose once the last permit is released */
   private drained: (() => void) | undefined = undefined;
-  /** the slot protocol over this limiter's own `acquire`, for `run` */
-  private readonly slots = new PermitSlots(this, 'limiter');
 
   constructor(private readonly settings: RedisLimiterSettings) {
     this.bound = settings.concurrency;
@@ -114,25 +137,59 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
   }
 
   run<T>(fn: (signal: AbortSignal) => T, signal?: AbortSignal, options?: AcquireOptions): Promise<TaskResult<T>> {
-    return runLimited(this.slots, true, fn, signal, options);
+    return runLimited(this, true, fn, signal, options);
   }
 
   acquire(signal?: AbortSignal, options?: AcquireOptions): Promise<Permit> {
-    const priority = checkAcquireCall(signal, options, true) ?? 0;
+    const priority = checkAcquireCall(signal, options, true);
     if (this.closed) return Promise.reject(this.error('was disposed'));
     if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => new HeldPermit(this, signal, resolve, reject).start(priority));
+  }
+
+  // The slot protocol (src/engine/Slots.ts), spoken directly: groups, operators, `run` and
+  // `acquire` wait here with no promise and no AbortController of their own per task.
+
+  isSlotOf(limiter: object): boolean {
+    return limiter === this;
+  }
+
+  acquireSlot(client: SlotClient, priority?: number): SlotTicket | undefined {
     // asked again by a task that holds one of this limiter's permits: it runs on that permit
-    if (holdsSlotNow(this)) return Promise.resolve(ON_HOLDERS_PERMIT);
-    return new Promise<Permit>((resolve, reject) => {
-      const waiter: Waiter = { id: `${this.prefix}-${++this.lastId}`, priority, signal, member: undefined, early: undefined, resolve, reject, onAbort: undefined };
-      this.waiters.set(waiter.id, waiter);
-      if (signal) {
-        waiter.onAbort = () => this.abandon(waiter, signal.reason);
-        signal.addEventListener('abort', waiter.onAbort);
-      }
-      this.feed.publish();
-      void this.enqueue(waiter);
-    });
+    if (holdsSlotNow(this)) {
+      (this.reentered ??= new Set()).add(client);
+      client.slotGranted();
+      return undefined;
+    }
+    const waiter = new Waiter(client, `${this.prefix}-${++this.lastId}`, priority ?? 0);
+    this.waiters.set(waiter.id, waiter);
+    this.feed.publish();
+    if (this.closed) void Promise.resolve().then(() => this.fail(waiter, this.error('was disposed')));
+    else void this.enqueue(waiter);
+    return waiter;
+  }
+
+  /** The client no longer waits: out of Redis's queue at once, or, granted but not started, its lease back. */
+  withdrawSlot(ticket: SlotTicket): void {
+    const waiter = ticket as Waiter;
+    if (this.waiters.get(waiter.id) === waiter) this.abandon(waiter);
+    else if (waiter.withdrawGranted()) this.releaseSlot(waiter.client);
+  }
+
+  releaseSlot(client: SlotClient): void {
+    if (this.reentered !== undefined && this.reentered.delete(client)) return; // ran on its holder's permit
+    const lease = this.holders.get(client);
+    if (!lease) return;
+    this.holders.delete(client);
+    if (lease.lost) return; // Redis gave its slot to another holder: nothing to give back
+    this.permits.delete(lease.id);
+    this.feed.publish();
+    this.queueRelease(lease.id, lease.token);
+    this.settleDrained();
+  }
+
+  lossSignal(client: SlotClient): AbortSignal | undefined {
+    return this.holders.get(client)?.signal;
   }
 
   /** Also `close()`, as every client's (ARCHITECTURE.md, "Conventions"). */
@@ -160,7 +217,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     try {
       await this.listen();
     } catch (error) {
-      if (this.waiters.get(waiter.id) === waiter) this.fail(waiter, error);
+      this.fail(waiter, error);
       return;
     }
     this.acquires.push(waiter);
@@ -200,7 +257,7 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
       reply = await this.call(scripts.batch, ...args);
     } catch (error) {
       // a release Redis does not hear of is undone by the lease's expiry: nothing to report
-      for (const waiter of acquires) if (this.waiters.get(waiter.id) === waiter) this.fail(waiter, error);
+      for (const waiter of acquires) this.fail(waiter, error);
       return;
     }
     acquires.forEach((waiter, k) => this.settleAcquire(waiter, String(reply[k + 2])));
@@ -231,60 +288,54 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
     this.scheduleFlush();
   }
 
-  /** A grant for `waiter` arrived: it becomes a permit. */
+  /** A grant for `waiter` arrived: its client holds a lease, and starts one promise job later in its own context. */
   private grant(waiter: Waiter, token: string): void {
-    this.detach(waiter);
-    const permit = new RedisPermit(this, waiter.id, token);
-    this.permits.set(waiter.id, permit);
+    this.waiters.delete(waiter.id);
+    const lease = new Lease(waiter.client, waiter.id, token);
+    this.permits.set(waiter.id, lease);
+    this.holders.set(waiter.client, lease);
     this.feed.publish();
     this.ensureHeartbeat();
-    waiter.resolve(permit);
+    waiter.grant(undefined);
   }
 
-  /** The waiter no longer waits (aborted, or the limiter disposed): out of Redis's queue at once. */
-  private abandon(waiter: Waiter, reason: unknown): void {
-    if (this.waiters.get(waiter.id) !== waiter) return;
-    this.detach(waiter);
+  /** The waiter no longer waits (withdrawn; or `error`: the limiter disposed): out of Redis's queue at once. */
+  private abandon(waiter: Waiter, error?: RedisLimiterError): void {
+    this.waiters.delete(waiter.id);
     this.feed.publish();
     if (waiter.member !== undefined) void this.call(scripts.withdraw, waiter.id, waiter.member).catch(ignore);
     // else its acquire is on its way: the reply gives back what it got (see settleAcquire)
-    waiter.reject(reason);
+    if (error) waiter.client.slotFailed(error);
   }
 
+  /** The waiter gets no slot (Redis unreachable, the limiter disposed): its client fails unstarted. */
   private fail(waiter: Waiter, error: unknown): void {
-    this.detach(waiter);
-    this.feed.publish();
-    waiter.reject(error);
-  }
-
-  private detach(waiter: Waiter): void {
+    if (this.waiters.get(waiter.id) !== waiter) return;
     this.waiters.delete(waiter.id);
-    if (waiter.onAbort) waiter.signal!.removeEventListener('abort', waiter.onAbort);
+    this.feed.publish();
+    waiter.client.slotFailed(error);
   }
 
-  /** @internal a permit's release */
-  released(permit: RedisPermit): void {
-    if (this.permits.get(permit.id) !== permit) return;
-    this.permits.delete(permit.id);
+  /**
+   * A lease's slot is no longer its own: it is not renewed, its release gives nothing back, its
+   * signal aborts (`fn`'s, in `limiter.run`), then its client fails (a task, an operator's item).
+   */
+  private lose(lease: Lease): void {
+    this.permits.delete(lease.id);
+    lease.lost = true;
     this.feed.publish();
-    this.queueRelease(permit.id, permit.token);
-    if (this.permits.size === 0 && this.drained) {
-      this.drained();
-      this.drained = undefined;
-    }
-  }
-
-  /** A permit's slot is no longer its own: it is forgotten (its release does nothing) and its signal aborts. */
-  private lose(permit: RedisPermit): void {
-    this.permits.delete(permit.id);
-    this.feed.publish();
-    const { lease } = this.settings;
-    permit.lost(
-      this.error(
-        `lost the lease of a permit: this process did not renew it within ${lease} ms (it stalled: a long GC pause, SIGSTOP, ` +
-          'a suspended machine) and Redis gave its slot to another holder; the task under it was aborted',
-      ),
+    const { lease: ms } = this.settings;
+    const error = this.error(
+      `lost the lease of a permit: this process did not renew it within ${ms} ms (it stalled: a long GC pause, SIGSTOP, ` +
+        'a suspended machine) and Redis gave its slot to another holder; the task under it was aborted',
     );
+    lease.abort(error);
+    lease.client.slotLost?.(error);
+    this.settleDrained();
+  }
+
+  /** Settles a dispose that waits for the last permit. */
+  private settleDrained(): void {
     if (this.permits.size === 0 && this.drained) {
       this.drained();
       this.drained = undefined;
@@ -450,28 +501,36 @@ export class RedisLimiter implements Limiter, AsyncDisposable {
 
 }
 
-/** A permit held in Redis: its id and fencing token, and a signal that aborts if its lease is lost. */
-class RedisPermit implements Permit {
-  private readonly controller = new AbortController();
-  readonly signal = this.controller.signal;
+/**
+ * A lease held in Redis: its id and fencing token, and, made only when someone reads it, the
+ * signal that aborts if the lease is lost (most tasks never read it: an AbortController costs
+ * about as much as the rest of a grant).
+ */
+class Lease {
+  /** Redis gave its slot to another holder */
+  lost = false;
+  private controller: AbortController | undefined = undefined;
+  private reason: unknown = undefined;
 
   constructor(
-    private readonly limiter: RedisLimiter,
+    readonly client: SlotClient,
     readonly id: string,
     readonly token: string,
   ) {}
 
-  release(): void {
-    this.limiter.released(this);
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.lost) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
   }
 
-  /** @internal its lease was lost */
-  lost(error: Error): void {
-    this.controller.abort(error);
+  abort(reason: unknown): void {
+    this.reason = reason;
+    this.controller?.abort(reason);
   }
 }
 
 const ignore = (): void => undefined;
 
-/** The permit of a call that runs on its task's own permit: nothing to give back. */
-const ON_HOLDERS_PERMIT: Permit = Object.freeze({ release: ignore });

@@ -19,7 +19,7 @@ export class LimitedCall<T> implements SlotClient, TaskSink, SlotHolder {
   private ticket: SlotTicket | undefined = undefined;
   /** an Observable task's subscription while it runs */
   private subscription: Subscription | undefined = undefined;
-  /** with a slot that can be lost: the signal `fn` gets, aborted by the loss or by the caller's signal */
+  /** with a slot that can be lost and a caller's signal: the signal `fn` gets, aborted by either */
   private own: AbortController | undefined = undefined;
 
   constructor(
@@ -43,14 +43,18 @@ export class LimitedCall<T> implements SlotClient, TaskSink, SlotHolder {
     const outerHolder = slotHolder.current;
     slotHolder.current = this;
     let result: unknown;
+    // a slot that can be lost (a Redis lease run out in a stall): `fn` gets the loss's signal,
+    // or, with a caller's signal too, one of its own that follows both
+    let signal = this.signal;
     const lost = this.limiter.lossSignal?.(this);
-    if (lost) {
+    if (lost && signal) {
       this.own = new AbortController();
-      if (this.signal?.aborted) this.own.abort(this.signal.reason);
-      lost.addEventListener('abort', () => this.slotLost(lost.reason), { once: true });
-    }
+      if (signal.aborted) this.own.abort(signal.reason);
+      else if (lost.aborted) this.own.abort(lost.reason);
+      signal = this.own.signal;
+    } else if (lost) signal = lost;
     try {
-      result = this.fn(this.own?.signal ?? this.signal ?? neverAbortedSignal());
+      result = this.fn(signal ?? neverAbortedSignal());
     } catch (error) {
       slotHolder.current = outerHolder;
       this.taskFailed(error);
@@ -71,10 +75,13 @@ export class LimitedCall<T> implements SlotClient, TaskSink, SlotHolder {
     this.reject(error);
   }
 
-  /** Its slot went to another holder: `fn`'s signal aborts, and the call fails with the limiter's error. */
-  private slotLost(error: unknown): void {
+  /**
+   * Its slot went to another holder: `fn`'s signal has aborted already (the loss's own, or `own`
+   * here), and the call fails with the limiter's error.
+   */
+  slotLost(error: unknown): void {
     if (this.state !== 'running') return;
-    this.own!.abort(error);
+    this.own?.abort(error);
     if (this.subscription) reportCleanupErrors(tryUnsubscribe(this.subscription, undefined));
     this.taskFailed(error);
   }

@@ -80,8 +80,21 @@ export class PermitSlots implements Slots {
       releaseQuietly(permit); // withdrawn while the limiter was granting: give it straight back
       return;
     }
-    this.permits.set(ticket.client, permit);
-    ticket.client.slotGranted();
+    const client = ticket.client;
+    this.permits.set(client, permit);
+    client.slotGranted();
+    // listened to after the client started, so that its work's own listeners on the same signal
+    // (`limiter.run` hands it to `fn`) hear of a loss before the client fails
+    if (signal !== undefined && client.slotLost) {
+      const lost = signal as AbortSignal;
+      if (lost.aborted) this.lost(client, permit, lost);
+      else lost.addEventListener('abort', () => this.lost(client, permit, lost), { once: true });
+    }
+  }
+
+  /** A permit's signal aborted: its client fails, if it still holds that permit. */
+  private lost(client: SlotClient, permit: Permit, signal: AbortSignal): void {
+    if (this.permits.get(client) === permit) client.slotLost!(signal.reason);
   }
 }
 

@@ -13,6 +13,12 @@ export interface SlotClient {
   slotGranted(): void;
   slotFailed(error: unknown): void;
   /**
+   * The slot it holds was lost (a lease on a server that ran out while this process stalled, and
+   * the slot went to another holder): the client fails its work with `error` and stops it if it
+   * can, then releases as usual. Called by slots that can lose one, once, only while it holds it.
+   */
+  slotLost?(error: unknown): void;
+  /**
    * The async context the client runs in, when it shares one with others (the tasks of a group's
    * batch, the items of an operator's subscription): a limiter hands a freed slot from one of
    * them to another synchronously. Without it, each waiting client carries its own.
@@ -66,8 +72,10 @@ export interface Slots {
   isSlotOf(limiter: object): boolean;
   /**
    * The signal that aborts if the slot `client` holds is lost (a permit's
-   * {@link Permit.signal}), for limiters whose slots can be: a client that holds a slot listens to
-   * it and fails its work with the reason. Absent, or undefined, for slots that cannot be lost.
+   * {@link Permit.signal}), for a client that hands it to its work (`limiter.run`'s `fn`); the
+   * slots abort it before they call `client.slotLost`, so the work hears of the loss first. Made
+   * on demand: clients that only need `slotLost` never ask, and cost no AbortController. Absent,
+   * or undefined, for slots that cannot be lost.
    */
   lossSignal?(client: SlotClient): AbortSignal | undefined;
 }

@@ -18,9 +18,10 @@ export { inCallersContext } from './inCallersContext.js';
 export { currentTaskProgress } from './runningTask.js';
 
 // The slot protocol between limiters and their users
-export { SlotTicket } from './Slots.js';
+export { SlotTicket, slotsBrand } from './Slots.js';
 export type { SlotClient, Slots } from './Slots.js';
-export { PermitSlots } from './PermitSlots.js';
+export { WaitingTicket } from './WaitingTicket.js';
+export { HeldPermit } from './HeldPermit.js';
 export { LimiterStateFeed } from './LimiterStateFeed.js';
 export { runLimited } from './runLimited.js';
 

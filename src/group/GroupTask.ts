@@ -76,14 +76,11 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
 
   slotGranted(): void {
     this._handle = undefined;
-    // a slot that can be lost (a Redis lease run out in a stall): the task fails if it is
-    const lost = this._limiter!.lossSignal?.(this);
-    if (lost) lost.addEventListener('abort', () => this._slotLost(lost.reason), { once: true });
     this._run();
   }
 
-  /** Its slot went to another holder: it fails with the limiter's error, and stops if it can. */
-  private _slotLost(error: unknown): void {
+  /** Its slot went to another holder (a Redis lease run out in a stall): it fails with the limiter's error, and stops if it can. */
+  slotLost(error: unknown): void {
     if (this._state !== 'running') return;
     const subscription = this._handle as Subscription | undefined;
     this._handle = undefined;

@@ -40,6 +40,11 @@ class ChainLink extends SlotTicket implements SlotClient {
     this.client.slotGranted();
   }
 
+  /** Only the second limiter loses a slot (the first is the group's own, in process). */
+  slotLost(error: unknown): void {
+    if (this.stage === HOLDING_BOTH) this.client.slotLost?.(error);
+  }
+
   /** Only the second limiter fails (the first is the group's own, in process): give the first back. */
   slotFailed(error: unknown): void {
     this.chain.drop(this);

@@ -1,7 +1,7 @@
 import type { ContextCarrier } from '../engine/ContextCarrier.js';
 import { LinkedList } from '../engine/LinkedList.js';
 import { type SlotClient, type SlotTicket, type Slots, slotsBrand } from '../engine/Slots.js';
-import { WaitingTicket } from './WaitingTicket.js';
+import { WaitingTicket } from '../engine/WaitingTicket.js';
 
 /**
  * A group's `concurrency` option: at most `bound` of its tasks hold a slot, the others wait in

@@ -83,9 +83,9 @@ describe('createRedisLimiter across processes', () => {
     expect(starts[59]! - starts[0]!).toBeGreaterThanOrEqual(5 * 300 - 20);
   }, 60_000);
 
-  describe.each(['group', 'run', 'mapConcurrent'])('a process stopped past its lease (SIGSTOP), its task run via %s', (via) => {
+  describe.each(['group', 'bounded group', 'run', 'mapConcurrent', 'acquire'])('a process stopped past its lease (SIGSTOP), its task run via %s', (via) => {
     it('has its task aborted and failed with an error naming the limiter, once its slot went to another process', async () => {
-      const key = `stall-${via}`;
+      const key = `stall-${via.replace(' ', '-')}`;
       const lease = 1000;
       const stalled = launch(key, 1, lease, 'stall', via);
       await stalled.said('holding');

@@ -1,6 +1,6 @@
-import { type CarriedStart, ContextCarrier } from '../engine/ContextCarrier.js';
-import { reportUnhandled } from '../engine/reportUnhandled.js';
-import { type SlotClient, SlotTicket } from '../engine/Slots.js';
+import { type CarriedStart, ContextCarrier } from './ContextCarrier.js';
+import { reportUnhandled } from './reportUnhandled.js';
+import { type SlotClient, SlotTicket } from './Slots.js';
 
 /** `WaitingTicket.stage`: in the queue */
 export const QUEUED = 0;
