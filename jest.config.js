@@ -15,6 +15,7 @@ export default {
     '^rxjs-asyncer/workers$': '<rootDir>/workers/index.ts',
     '^rxjs-asyncer/redis$': '<rootDir>/redis/index.ts',
     '^rxjs-asyncer/bullmq$': '<rootDir>/bullmq/index.ts',
+    '^rxjs-asyncer/otel$': '<rootDir>/otel/index.ts',
     '^rxjs-asyncer/node$': '<rootDir>/node/index.ts',
   },
   // jest-circus fails the test during which a promise rejection goes unhandled; give it one

@@ -1,3 +1,4 @@
+import { traceSubscription } from '../src/engine/index.js';
 import { Observable } from 'rxjs';
 import { checkFirstWinsArgs } from './internal/checks/checkFirstWinsArgs.js';
 import { FirstWinsRace } from './internal/FirstWinsRace.js';
@@ -56,9 +57,11 @@ export function firstWins<I extends readonly TaskInput<unknown>[]>(
   options?: FirstWinsOptions,
 ): Observable<TaskInputValue<I[number]>> {
   const { entries, stagger, progress } = checkFirstWinsArgs(inputs, options);
-  return new Observable<TaskInputValue<I[number]>>((subscriber) => {
-    const race = new FirstWinsRace(entries, stagger, subscriber, progress?.());
-    subscriber.add(() => race.abandon());
-    race.run();
-  });
+  return new Observable<TaskInputValue<I[number]>>((outer) =>
+    traceSubscription('firstWins', undefined, outer, (subscriber) => {
+      const race = new FirstWinsRace(entries, stagger, subscriber, progress?.());
+      subscriber.add(() => race.abandon());
+      race.run();
+    }),
+  );
 }

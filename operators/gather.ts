@@ -1,3 +1,4 @@
+import { traceSubscription } from '../src/engine/index.js';
 import { Observable } from 'rxjs';
 import { checkGatherArgs } from './internal/checks/checkGatherArgs.js';
 import { GatherCollector } from './internal/GatherCollector.js';
@@ -66,5 +67,5 @@ export function gather<I extends Record<string, TaskInput<unknown>>>(
 ): Observable<{ -readonly [K in keyof I]: TaskInputValue<I[K]> }>;
 export function gather(inputs: unknown, options?: GatherOptions): Observable<unknown> {
   const args = checkGatherArgs(inputs, options);
-  return new Observable((subscriber) => new GatherCollector(args, subscriber).start());
+  return new Observable((outer) => traceSubscription('gather', undefined, outer, (subscriber) => new GatherCollector(args, subscriber).start()));
 }

@@ -1,3 +1,4 @@
+import { traceSubscription } from '../src/engine/index.js';
 import { checkMapConcurrentArgs } from './internal/checks/checkMapConcurrentArgs.js';
 import type { TaskResult } from '../src/index.js';
 import { Observable, type OperatorFunction } from 'rxjs';
@@ -57,14 +58,16 @@ export function mapConcurrent<T, R>(
 ): OperatorFunction<T, TaskResult<R>> {
   const settings = checkMapConcurrentArgs(project, options);
   return (source) =>
-    new Observable<TaskResult<R>>((subscriber) => {
-      const mapper = new ConcurrentMapper<T>(subscriber, project, settings);
-      subscriber.add(
-        source.subscribe({
-          next: (value) => mapper.push(value),
-          error: (error: unknown) => mapper.fail(error),
-          complete: () => mapper.endInput(),
-        }),
-      );
-    });
+    new Observable<TaskResult<R>>((outer) =>
+      traceSubscription('mapConcurrent', undefined, outer, (subscriber) => {
+        const mapper = new ConcurrentMapper<T>(subscriber, project, settings);
+        subscriber.add(
+          source.subscribe({
+            next: (value) => mapper.push(value),
+            error: (error: unknown) => mapper.fail(error),
+            complete: () => mapper.endInput(),
+          }),
+        );
+      }),
+    );
 }

@@ -1,3 +1,4 @@
+import { traceSubscription } from '../src/engine/index.js';
 import { Observable } from 'rxjs';
 import { checkMapConcurrentFromArgs } from './internal/checks/checkMapConcurrentFromArgs.js';
 import type { TaskResult } from '../src/index.js';
@@ -50,10 +51,12 @@ export function mapConcurrentFrom<T, R>(
 ): Observable<TaskResult<R>> {
   const settings = checkMapConcurrentFromArgs(input, project, options);
   const { isAsync } = settings;
-  return new Observable<TaskResult<R>>((subscriber) => {
-    const mapper = new ConcurrentMapper<T>(subscriber, project, settings);
-    const iterator = isAsync ? (input as AsyncIterable<T>)[Symbol.asyncIterator]() : (input as Iterable<T>)[Symbol.iterator]();
-    mapper.feed = new IteratorFeed(iterator, isAsync, mapper, subscriber);
-    mapper.runner.pump();
-  });
+  return new Observable<TaskResult<R>>((outer) =>
+    traceSubscription('mapConcurrentFrom', undefined, outer, (subscriber) => {
+      const mapper = new ConcurrentMapper<T>(subscriber, project, settings);
+      const iterator = isAsync ? (input as AsyncIterable<T>)[Symbol.asyncIterator]() : (input as Iterable<T>)[Symbol.iterator]();
+      mapper.feed = new IteratorFeed(iterator, isAsync, mapper, subscriber);
+      mapper.runner.pump();
+    }),
+  );
 }

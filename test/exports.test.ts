@@ -5,6 +5,7 @@ import * as workers from '../workers/index.js';
 import * as redis from '../redis/index.js';
 import * as bullmq from '../bullmq/index.js';
 import * as node from '../node/index.js';
+import * as otel from '../otel/index.js';
 
 // The public surface is a contract: adding or removing an export must be a deliberate change here.
 describe('exports', () => {
@@ -48,5 +49,9 @@ describe('exports', () => {
 
   it('rxjs-asyncer/node exports exactly these values', () => {
     expect(Object.keys(node).sort()).toEqual(['linkAcrossAwaits', 'runMain']);
+  });
+
+  it('rxjs-asyncer/otel exports exactly these values', () => {
+    expect(Object.keys(otel).sort()).toEqual(['enableTracing']);
   });
 });

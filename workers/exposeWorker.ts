@@ -1,6 +1,7 @@
 import * as workerpool from 'workerpool';
-import { toSentError } from '../src/engine/index.js';
+import { toSentError, tracing } from '../src/engine/index.js';
 import { checkExposed } from './internal/checks.js';
+import { TRACED_CALL } from './internal/tracedCall.js';
 
 /**
  * Makes a worker module's functions callable from a {@link createWorkerPool} pool. Call it once,
@@ -40,5 +41,13 @@ export function exposeWorker(functions: Record<string, (...args: never[]) => unk
       }
     };
   }
+  // a call sent by a caller that traces, with its trace context: run as a child of its span
+  // when this worker traces too (`enableTracing` in the worker module), else as it is
+  wrapped[TRACED_CALL] = (traceparent: unknown, name: unknown, args: unknown) => {
+    const fn = Object.hasOwn(wrapped, name as string) && name !== TRACED_CALL ? wrapped[name as string]! : undefined;
+    if (!fn) throw new Error(`Unknown method "${String(name)}"`); // as workerpool says it: the caller explains it
+    const installed = tracing.current;
+    return installed === undefined ? fn(...(args as unknown[])) : installed.serve('worker task', name as string, traceparent as string, () => fn(...(args as unknown[])));
+  };
   workerpool.worker(wrapped);
 }

@@ -28,6 +28,8 @@ interface Pending {
   lease: number;
   /** sent again once already, after a worker dropped it unstarted */
   resent: boolean;
+  /** the call span's trace context, while tracing is on */
+  readonly traceparent: string | undefined;
 }
 
 /** How many `queue.add`s are on their way at once, at most: the rest wait here, and `redisTimeout` counts from their send. */
@@ -119,7 +121,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     return end === args.length ? args : args.slice(0, end);
   }
 
-  protected send(task: string, args: unknown[], signal: AbortSignal | undefined, onProgress: ProgressListener): Promise<unknown> {
+  protected send(task: string, args: unknown[], signal: AbortSignal | undefined, onProgress: ProgressListener, traceparent: string | undefined): Promise<unknown> {
     if (this.closing) return Promise.reject(new Error(`connectTasks(${JSON.stringify(this.settings.queue)}) is closed: ${task} cannot be called`));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<unknown>((resolve, reject) => {
@@ -141,6 +143,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
           : undefined,
         lease: 0,
         resent: false,
+        traceparent,
       };
       if (signal) signal.addEventListener('abort', call.onAbort!);
       this.dispatch(call);
@@ -156,7 +159,7 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
     const { task } = call;
     const transmit = (): void => {
       if (this.pending.get(jobId) !== call) return this.sendNext(); // cancelled or failed while it waited
-      const data: JobData = { t: task, a: call.args, c: this.id, m: this.settings.lease };
+      const data: JobData = call.traceparent === undefined ? { t: task, a: call.args, c: this.id, m: this.settings.lease } : { t: task, a: call.args, c: this.id, m: this.settings.lease, p: call.traceparent };
       this.sending++;
       this.bounded(
         this.start().then(() => this.queue.add(task, data, { jobId, removeOnComplete: true, removeOnFail: true })),

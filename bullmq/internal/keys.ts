@@ -45,6 +45,8 @@ export interface JobData {
   readonly c: string;
   /** the caller's lease, ms */
   readonly m: number;
+  /** the W3C `traceparent` of the call's span, while the caller traces (`rxjs-asyncer/otel`) */
+  readonly p?: string;
 }
 
 /**

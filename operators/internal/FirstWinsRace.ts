@@ -1,4 +1,4 @@
-import { followTaskValue, type CountTracker, reportCleanupErrors, type TaskSink, teardownFailure, tryUnsubscribe } from '../../src/engine/index.js';
+import { followTaskValue, type CountTracker, reportCleanupErrors, type TaskSink, teardownFailure, type TraceOfWork, tracing, tryUnsubscribe } from '../../src/engine/index.js';
 import { type Subscriber, type Subscription, timer } from 'rxjs';
 
 /** The losers' abort reason: one shared instance, made on first use, since building an error
@@ -23,11 +23,15 @@ class Racer implements TaskSink {
 
   start(input: unknown): void {
     this.race.tracker?.started(this.index, '');
+    const trace = this.race.trace;
+    trace?.taskAdded(this.index, typeof input === 'function' ? input.name : '');
+    trace?.taskStarted(this.index);
     let result = input;
     if (typeof input === 'function') {
       this.controller = new AbortController();
+      const signal = this.controller.signal;
       try {
-        result = input(this.controller.signal);
+        result = trace === undefined ? input(signal) : trace.runTask(this.index, () => input(signal));
       } catch (error) {
         this.taskFailed(error);
         return;
@@ -40,12 +44,14 @@ class Racer implements TaskSink {
   taskFulfilled(value: unknown): void {
     if (!this.end()) return;
     this.race.tracker?.settled(true, 'fulfilled', this.index, '', undefined);
+    this.race.trace?.taskEnded(this.index, 'fulfilled');
     this.race.won(value);
   }
 
   taskFailed(error: unknown): void {
     if (!this.end()) return;
     this.race.tracker?.settled(true, 'failed', this.index, '', undefined);
+    this.race.trace?.taskEnded(this.index, 'failed', error);
     this.race.lost(this, error);
   }
 
@@ -53,6 +59,7 @@ class Racer implements TaskSink {
   cancel(reason: unknown, errors: unknown[] | undefined): unknown[] | undefined {
     const subscription = this.subscription;
     if (!this.end()) return errors;
+    this.race.trace?.taskEnded(this.index, 'cancelled', reason);
     this.controller?.abort(reason);
     return subscription ? tryUnsubscribe(subscription, errors) : errors;
   }
@@ -77,6 +84,8 @@ export class FirstWinsRace {
   /** failures by input index */
   private readonly errors: unknown[];
   private failed = 0;
+  /** the race's span and its inputs', while tracing is on (`rxjs-asyncer/otel`) */
+  readonly trace: TraceOfWork | undefined = tracing.opening;
   /** set once there is a winner, every input failed, or the subscriber left */
   private over = false;
   /** the stagger timer for the latest started input */

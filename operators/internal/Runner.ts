@@ -9,6 +9,8 @@ import {
   type SlotTicket,
   type TaskSink,
   teardownFailure,
+  type TraceOfWork,
+  tracing,
   tryUnsubscribe,
 } from '../../src/engine/index.js';
 import type { Subscription } from 'rxjs';
@@ -123,6 +125,8 @@ export class Runner<I = unknown> {
   closed = false;
   /** counts the items for the operator's `progress` option; undefined without it */
   tracker: CountTracker | undefined = undefined;
+  /** the subscription's span and its items', while tracing is on (`rxjs-asyncer/otel`) */
+  readonly trace: TraceOfWork | undefined = tracing.opening;
   /** with a limiter: the async context items start in when they waited, made at the first launch */
   carrier: ContextCarrier | undefined = undefined;
   /** shared by every task of this runner */
@@ -218,6 +222,14 @@ export class Runner<I = unknown> {
 
   /** @internal called by a lane that got its limiter slot */
   run(lane: RunnerLane<I>, item: I): void {
+    const trace = this.trace;
+    if (trace === undefined) return this.runNow(lane, item);
+    // traced: the item's span is active while it is called and followed (subscribed), and across its awaits
+    trace.taskStarted(lane.index);
+    trace.runTask(lane.index, () => this.runNow(lane, item));
+  }
+
+  private runNow(lane: RunnerLane<I>, item: I): void {
     let result: unknown;
     let isPromise: boolean;
     // with a limiter's slot, the item's own calls on that limiter run on it (see slotHolder)
@@ -251,7 +263,13 @@ export class Runner<I = unknown> {
   }
 
   private launch(item: I): void {
-    if (this.unbounded) return this.launchUnbounded(item);
+    const trace = this.trace;
+    if (trace !== undefined) trace.taskAdded(this.started, '');
+    if (this.unbounded) {
+      if (trace === undefined) return this.launchUnbounded(item);
+      trace.taskStarted(this.started);
+      return trace.runTask(this.started, () => this.launchUnbounded(item));
+    }
     const lane = this.takeLane(this.started++);
     this.running++;
     if (this.limiter) {
@@ -332,6 +350,7 @@ export class Runner<I = unknown> {
   /** Tells the owner how item `index` ended, unless the runner was cancelled meanwhile. */
   private report(index: number, failed: boolean, outcome: unknown): void {
     if (this.closed) return;
+    this.trace?.taskEnded(index, failed ? 'failed' : 'fulfilled', failed ? outcome : undefined);
     this.tracker?.settled(true, failed ? 'failed' : 'fulfilled', index, '', undefined);
     if (failed) this.owner.failed(index, outcome);
     else this.owner.fulfilled(index, outcome);

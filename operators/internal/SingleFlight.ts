@@ -6,6 +6,9 @@ import {
   reportCleanupErrors,
   type TaskSink,
   teardownFailure,
+  type TraceOfWork,
+  traceSubscription,
+  tracing,
   tryUnsubscribe,
 } from '../../src/engine/index.js';
 import { unsubscribedReason } from './unsubscribedReason.js';
@@ -47,6 +50,8 @@ export class SingleFlight<T> {
   /** set once failed or unsubscribed: nothing starts or is reported any more */
   private closed = false;
   private readonly tracker: CountTracker | undefined;
+  /** the subscription's span and its projects', while tracing is on (`rxjs-asyncer/otel`) */
+  private readonly trace: TraceOfWork | undefined = tracing.opening;
 
   constructor(
     private readonly subscriber: Subscriber<unknown>,
@@ -82,6 +87,7 @@ export class SingleFlight<T> {
       if (!this.latest) return; // exhaust: a value that comes while one runs is not a task
       this.current = undefined;
       this.tracker?.settled(true, 'cancelled', previous.index, '', undefined);
+      this.trace?.taskEnded(previous.index, 'cancelled', this.supersededReason());
       reportCleanupErrors(this.cancel(previous, this.supersededReason()));
       if (this.closed) return; // the superseded project's teardown ended the subscription
     }
@@ -94,8 +100,14 @@ export class SingleFlight<T> {
     }
     let result: unknown;
     let isPromise: boolean;
+    const trace = this.trace;
     try {
-      result = this.project(value, flight.index, flight.controller.signal);
+      if (trace === undefined) result = this.project(value, flight.index, flight.controller.signal);
+      else {
+        trace.taskAdded(flight.index, '');
+        trace.taskStarted(flight.index);
+        result = trace.runTask(flight.index, () => this.project(value, flight.index, flight.controller.signal));
+      }
       isPromise = result instanceof Promise; // may throw (a revoked Proxy): the project fails with it
     } catch (error) {
       this.settled(flight, true, error);
@@ -145,6 +157,7 @@ export class SingleFlight<T> {
     if (flight !== this.current) return; // superseded or cancelled: an echo
     this.current = undefined;
     this.tracker?.settled(true, failed ? 'failed' : 'fulfilled', flight.index, '', undefined);
+    this.trace?.taskEnded(flight.index, failed ? 'failed' : 'fulfilled', failed ? outcome : undefined);
     if (failed) {
       this.closed = true;
       // its signal aborts too, as a failing project's signal does in mapConcurrent: work it started beside the rejection stops
@@ -177,14 +190,16 @@ export function singleFlight<T, R>(
   progress: (() => CountTracker) | undefined,
 ): OperatorFunction<T, R> {
   return (source) =>
-    new Observable<R>((subscriber) => {
-      const flight = new SingleFlight<T>(subscriber, project, latest, supersededReason, progress);
-      subscriber.add(
-        source.subscribe({
-          next: (value) => flight.push(value),
-          error: (error: unknown) => flight.fail(error),
-          complete: () => flight.endInput(),
-        }),
-      );
-    });
+    new Observable<R>((outer) =>
+      traceSubscription(latest ? 'mapLatest' : 'mapExhaust', undefined, outer, (subscriber) => {
+        const flight = new SingleFlight<T>(subscriber, project, latest, supersededReason, progress);
+        subscriber.add(
+          source.subscribe({
+            next: (value) => flight.push(value),
+            error: (error: unknown) => flight.fail(error),
+            complete: () => flight.endInput(),
+          }),
+        );
+      }),
+    );
 }

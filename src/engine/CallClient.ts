@@ -1,5 +1,6 @@
 import { CallObservable } from './CallObservable.js';
 import { namedAfter } from './namedAfter.js';
+import { tracing } from './tracing.js';
 import { assertNonEmptyString, assertOptionalSignal, assertOptionsObject, mustBe, readOptions } from './checks/assert.js';
 
 /** What every `run(name, args, options)` of a call client accepts: at least a signal. */
@@ -57,8 +58,12 @@ export abstract class CallClient<O extends CallOptions, C> implements AsyncDispo
   /** The same from `run`'s options: checks them (the signal is checked already) and gives it. */
   protected abstract fromRun(options: O, caller: string): C;
 
-  /** Sends a job; the signal, when there is one, cancels it. */
-  protected abstract send(name: string, args: unknown[], signal: AbortSignal | undefined, extra: C): Promise<unknown>;
+  /**
+   * Sends a job; the signal, when there is one, cancels it. `traceparent`, while tracing is on,
+   * is the W3C trace context of the call's span, to send with the job: the other side's task
+   * span is its child.
+   */
+  protected abstract send(name: string, args: unknown[], signal: AbortSignal | undefined, extra: C, traceparent: string | undefined): Promise<unknown>;
 
   abstract close(): Promise<void>;
 
@@ -71,7 +76,20 @@ export abstract class CallClient<O extends CallOptions, C> implements AsyncDispo
     assertOptionalSignal(read.signal, `${caller}: options.signal`);
     const extra = this.fromRun(read, caller);
     const prepared = this.prepare(name, args as unknown[], `${this.clientName}.run('${name}', args)`);
-    return this.send(name, prepared, read.signal, extra);
+    return this.sendTraced(name, prepared, read.signal, extra);
+  }
+
+  /** Sends, in a span of its own while tracing is on (a child of the span active here: the calling task's). */
+  private sendTraced(name: string, args: unknown[], signal: AbortSignal | undefined, extra: C): Promise<unknown> {
+    const installed = tracing.current;
+    if (installed === undefined) return this.send(name, args, signal, extra, undefined);
+    const call = installed.call(this.callKind, name);
+    const sent = this.send(name, args, signal, extra, call.traceparent);
+    sent.then(
+      () => call.end('fulfilled'),
+      (error: unknown) => call.end(signal?.aborted ? 'cancelled' : 'failed', error),
+    );
+    return sent;
   }
 
   [Symbol.asyncDispose](): Promise<void> {
@@ -84,7 +102,7 @@ export abstract class CallClient<O extends CallOptions, C> implements AsyncDispo
       fn = namedAfter((...args: unknown[]) => {
         const prepared = this.prepare(name, args, `${this.clientName}.call.${name}(...args)`);
         const extra = this.capture();
-        return new CallObservable((signal) => this.send(name, prepared, signal, extra), `${this.callKind} ${name}`);
+        return new CallObservable((signal) => this.sendTraced(name, prepared, signal, extra), `${this.callKind} ${name}`);
       }, name);
       this.functions.set(name, fn);
     }

@@ -59,6 +59,7 @@ export { isArraySafe, isPlainRecord } from './isPlainRecord.js';
 export { isInteropObservable } from './isInteropObservable.js';
 
 // Hooks for entry points
+export { tracing, traceSubscription, type Tracing, type TraceOfWork, type TraceOfCall, type TraceOutcome } from './tracing.js';
 export { afterClose, isClosable, type Closable } from './afterClose.js';
 export { stillRunning, type HasRunningTasks } from './stillRunning.js';
 

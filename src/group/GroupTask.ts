@@ -100,6 +100,14 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
   }
 
   private _run(): void {
+    const trace = this._group._trace;
+    // traced: the task's span is active while `fn` runs and an Observable task is subscribed (a
+    // worker or remote call sends its job then), and across `fn`'s awaits
+    if (trace === undefined) this._runNow();
+    else trace.runTask(this, () => this._runNow());
+  }
+
+  private _runNow(): void {
     this._state = 'running';
     this._group.taskStarted(this);
     const fn = this._fn!;

@@ -17,6 +17,7 @@ import { ChainedSlots } from '../limiter/ChainedSlots.js';
 import { ContextCarrier } from '../engine/ContextCarrier.js';
 import { runningTask } from '../engine/runningTask.js';
 import { taskContext } from '../engine/taskContext.js';
+import { type TraceOfWork, tracing } from '../engine/tracing.js';
 import { taskLabel } from '../engine/taskLabel.js';
 import type { CheckedGroupOptions } from '../engine/checks/checkGroupOptions.js';
 import { afterClose } from '../engine/afterClose.js';
@@ -65,6 +66,8 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   protected active = 0;
   /** counts tasks by where they stand; publishes progress$ and events$ */
   protected readonly tracker = new ProgressTracker();
+  /** its span and its tasks', while tracing is on (`rxjs-asyncer/otel`) */
+  readonly _trace: TraceOfWork | undefined;
   /** task numbers for events, handed out the first time a watched event names a task: no field
    * per task, and nothing at all while nobody watches */
   private ids: WeakMap<GroupTask, number> | undefined = undefined;
@@ -101,6 +104,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
    */
   constructor({ signal, timeout, name, limiter, concurrency, parent }: CheckedGroupOptions, kind = 'task group') {
     this.label = name === undefined ? kind : `${kind} '${name}'`;
+    this._trace = tracing.current?.work(kind, name);
     if (concurrency !== Infinity) this.bound = new GroupBound(concurrency);
     this.limiter = bothBounds(this.bound, limiter);
     this.signal = this.controller.signal;
@@ -232,6 +236,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   }
 
   taskStarted(task: GroupTask): void {
+    this._trace?.taskStarted(task);
     const tracker = this.tracker;
     tracker.started(tracker.watched ? this.idOf(task) : 0, task._name);
   }
@@ -242,6 +247,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   }
 
   taskSettled(task: GroupTask, ran: boolean, outcome: TaskOutcome, error: unknown): void {
+    this._trace?.taskEnded(task, outcome, outcome === 'cancelled' ? this.signal.reason : error);
     const tracker = this.tracker;
     tracker.settled(ran, outcome, tracker.watched ? this.idOf(task) : 0, task._name, outcome === 'failed' ? error : undefined);
   }
@@ -341,8 +347,10 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     if (single) task._outcome = ONE_ARGUMENT;
     const tracker = this.tracker;
     tracker.added(tracker.watched ? this.idOf(task) : 0, name);
+    this._trace?.taskAdded(task, name);
     if (this.cancelled) {
       task._settle('cancelled', this.cancelledError(task._label));
+      this._trace?.taskEnded(task, 'cancelled', this.signal.reason);
       tracker.settled(false, 'cancelled', tracker.watched ? this.idOf(task) : 0, name, undefined);
       return task;
     }
@@ -411,6 +419,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     const listeners = this.closeListeners;
     this.closeListeners = [];
     this.tracker.complete();
+    this._trace?.end(this.failure !== undefined ? 'failed' : this.cancelled ? 'cancelled' : 'fulfilled', this.failure?.error ?? this.signal.reason);
     for (const listener of listeners) listener(this.failure !== undefined, this.failure?.error);
   }
 

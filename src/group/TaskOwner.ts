@@ -2,6 +2,7 @@ import type { CancelledError } from '../CancelledError.js';
 import type { ContextCarrier } from '../engine/ContextCarrier.js';
 import type { TaskOutcome } from '../engine/ProgressTracker.js';
 import type { SoonValue } from '../SoonValue.js';
+import type { TraceOfWork } from '../engine/tracing.js';
 
 /**
  * What a `GroupTask` needs from the scope that owns it. The scope implements it; the task
@@ -33,6 +34,8 @@ export interface TaskOwner {
   taskEchoed(task: SoonValue<unknown>, error: unknown): void;
   /** The async context of the batch starting now, made on first use (by a task with a limiter). */
   batchCarrier(): ContextCarrier;
+  /** Its span and its tasks', while tracing is on (`rxjs-asyncer/otel`); undefined otherwise. */
+  readonly _trace: TraceOfWork | undefined;
   /** The error a task cancelled by the owner settles with. */
   cancelledError(taskLabel: string): CancelledError;
 }

@@ -44,7 +44,9 @@ export function runGroupBody(
     });
 
   try {
-    result = body(group);
+    // traced: the body runs with the group's span active, so a group it opens is the group's child
+    const trace = group._trace;
+    result = trace === undefined ? body(group) : trace.run(() => body(group));
   } catch (error) {
     bodyFailed(error);
   }

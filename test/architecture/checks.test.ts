@@ -5,7 +5,7 @@ import { handWrittenThrows, isChecksModule, untypedKeyLists, unusedEngineExports
 // One way to check arguments (ARCHITECTURE.md, "Argument checks"), checked on every `npm test`.
 
 const root = join(__dirname, '..', '..');
-const entryFolders = ['operators', 'timeline', 'angular', 'workers', 'node', 'redis', 'bullmq'];
+const entryFolders = ['operators', 'timeline', 'angular', 'workers', 'node', 'redis', 'bullmq', 'otel'];
 const sources = readSources(root, ['src', ...entryFolders]);
 
 describe('argument checks', () => {

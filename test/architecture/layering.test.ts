@@ -5,7 +5,7 @@ import { cyclesOf, graphOf, layeringViolations, readSources } from '../support/i
 
 const root = join(__dirname, '..', '..');
 /** src/ and every entry point beside it: a new entry folder is added here when it lands */
-const folders = ['src', 'operators', 'timeline', 'angular', 'workers', 'node', 'redis', 'bullmq'];
+const folders = ['src', 'operators', 'timeline', 'angular', 'workers', 'node', 'redis', 'bullmq', 'otel'];
 const graph = graphOf(readSources(root, folders));
 
 describe('the import graph', () => {
@@ -21,6 +21,26 @@ describe('the import graph', () => {
     expect(graph.size).toBeGreaterThan(60);
     expect(graph.get('operators/internal/checks/checkGatherArgs.ts')).toEqual(expect.arrayContaining(['src/engine/index.ts']));
     expect(graph.get('src/group/TaskGroupObject.ts')).toEqual(expect.arrayContaining(['src/group/GroupTask.ts']));
+  });
+});
+
+describe('packages', () => {
+  // what each folder may import from outside the repository (type-only imports included)
+  const packagesOf = (prefix: string): Set<string> => {
+    const found = new Set<string>();
+    for (const [file, text] of readSources(root, folders)) {
+      if (!file.startsWith(prefix)) continue;
+      for (const match of text.matchAll(/^(?:import|export)[^;]*?from '([^'.][^']*)'/gm)) found.add(match[1]!.startsWith('@') ? match[1]!.split('/').slice(0, 2).join('/') : match[1]!.split('/')[0]!);
+    }
+    return found;
+  };
+
+  it('the core and the operators import rxjs and nothing else: no node:, no OpenTelemetry (tracing is a hook otel/ fills)', () => {
+    expect([...packagesOf('src/'), ...packagesOf('operators/')].filter((name) => name !== 'rxjs')).toEqual([]);
+  });
+
+  it('otel/ imports only @opentelemetry/api', () => {
+    expect([...packagesOf('otel/')]).toEqual(['@opentelemetry/api']);
   });
 });
 

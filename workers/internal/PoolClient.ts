@@ -5,6 +5,7 @@ import type { WorkerPoolOptions } from '../types/WorkerPoolOptions.js';
 import type { WorkerRunOptions } from '../types/WorkerRunOptions.js';
 import { checkTransfer, RUN_OPTIONS } from './checks.js';
 import { inNode, scriptLocation } from './scriptLocation.js';
+import { TRACED_CALL } from './tracedCall.js';
 import { unsendableArgument } from './unsendableArgument.js';
 
 type Pool = ReturnType<typeof workerpool.pool>;
@@ -57,7 +58,7 @@ export class PoolClient extends CallClient<WorkerRunOptions, Transfer> implement
     return options.transfer;
   }
 
-  protected send(name: string, args: unknown[], signal: AbortSignal | undefined, transfer: Transfer): Promise<unknown> {
+  protected send(name: string, args: unknown[], signal: AbortSignal | undefined, transfer: Transfer, traceparent: string | undefined): Promise<unknown> {
     const caller = `pool.run('${name}', args)`;
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.closing) return Promise.reject(new Error(`${this.label} is closed: ${caller} cannot run`));
@@ -80,7 +81,9 @@ export class PoolClient extends CallClient<WorkerRunOptions, Transfer> implement
         if (this.active === 0) this.armIdleTimer();
       };
       try {
-        job = pool.exec(name, args as unknown[], transfer ? { transfer: [...transfer] } : undefined);
+        const options = transfer ? { transfer: [...transfer] } : undefined;
+        // traced: the worker's wrapper runs the function as a child of the call's span
+        job = traceparent === undefined ? pool.exec(name, args, options) : pool.exec(TRACED_CALL, [traceparent, name, args], options);
       } catch (error) {
         settle();
         reject(error);
