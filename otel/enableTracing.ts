@@ -18,8 +18,8 @@ import type { TracingOptions } from './types/TracingOptions.js';
  *
  * Every span has `rxjs_asyncer.outcome` (`fulfilled`, `failed` or `cancelled`). A failure sets
  * status ERROR and records the exception; a cancelled task is not an error, and
- * `rxjs_asyncer.cancelled_by` says what cancelled it. A task's `rxjs_asyncer.wait_ms` (and its
- * `started` event) is the time it queued behind a limiter or its group's bound.
+ * `rxjs_asyncer.cancelled_by` says what cancelled it. A task with a limiter (or a group's
+ * `concurrency`) has `rxjs_asyncer.wait_ms`, the time it queued for its slot, and a `started` event.
  *
  * Needs `@opentelemetry/api` (an optional peer) and, to record anything, an SDK with a context
  * manager (`AsyncLocalStorageContextManager` in Node). Spans need the context manager to

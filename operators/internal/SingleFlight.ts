@@ -105,7 +105,7 @@ export class SingleFlight<T> {
       if (trace === undefined) result = this.project(value, flight.index, flight.controller.signal);
       else {
         trace.taskAdded(flight.index, '');
-        trace.taskStarted(flight.index);
+        trace.taskStarted(flight.index, false);
         result = trace.runTask(flight.index, () => this.project(value, flight.index, flight.controller.signal));
       }
       isPromise = result instanceof Promise; // may throw (a revoked Proxy): the project fails with it

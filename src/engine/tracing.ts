@@ -11,8 +11,12 @@ export type TraceOutcome = 'fulfilled' | 'failed' | 'cancelled';
 export interface TraceOfWork {
   /** A task joined: its span starts now, as a child of this work's. */
   taskAdded(key: unknown, name: string): void;
-  /** Its function is called now (after any wait for a limiter slot). */
-  taskStarted(key: unknown): void;
+  /**
+   * Its function is called now. `waited`: it had a limiter, so it may have queued for a slot
+   * (its wait and its start are then recorded: a task without one starts one promise job after it
+   * was added, and records nothing here).
+   */
+  taskStarted(key: unknown, waited: boolean): void;
   /** Runs the task's function with its span active, across its awaits. */
   runTask<T>(key: unknown, fn: () => T): T;
   /** It settled; `error` is the failure, or for a cancelled task what cancelled it. */

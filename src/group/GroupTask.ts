@@ -55,7 +55,8 @@ export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSin
     /** the arguments, or the one argument itself when `_outcome` is ONE_ARGUMENT */
     private _args: unknown,
     name: string,
-    private readonly _limiter: Slots | undefined,
+    /** the slots it takes (a group's bound, a limiter, or both), if any */
+    readonly _limiter: Slots | undefined,
   ) {
     super(name);
   }

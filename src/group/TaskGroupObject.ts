@@ -236,7 +236,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   }
 
   taskStarted(task: GroupTask): void {
-    this._trace?.taskStarted(task);
+    this._trace?.taskStarted(task, task._limiter !== undefined);
     const tracker = this.tracker;
     tracker.started(tracker.watched ? this.idOf(task) : 0, task._name);
   }
