@@ -3,6 +3,7 @@ import type { CheckedScopeOptions } from '../engine/checks/checkScopeOptions.js'
 import { reportUnhandled } from '../engine/reportUnhandled.js';
 import type { Scope } from '../types/Scope.js';
 import { TaskGroupObject } from './TaskGroupObject.js';
+import { asyncDispose } from '../engine/asyncDispose.js';
 
 /**
  * The scope behind `createScope`: the group engine with a supervisor's failure policy (Kotlin's
@@ -92,13 +93,9 @@ export class ScopeObject extends TaskGroupObject implements Scope {
     this.errorSubscribers = [];
     for (const subscriber of subscribers) subscriber.complete();
   }
-}
 
-// `await using` closes the scope (a group's joins it)
-Object.defineProperty(ScopeObject.prototype, Symbol.asyncDispose ?? Symbol.for('Symbol.asyncDispose'), {
-  configurable: true,
-  writable: true,
-  value(this: ScopeObject): Promise<void> {
+  /** Leaving an `await using` scope closes the scope (a group's joins it). */
+  override [asyncDispose](): Promise<void> {
     return this.close();
-  },
-});
+  }
+}

@@ -21,6 +21,7 @@ import { type TraceOfWork, tracing } from '../engine/tracing.js';
 import { taskLabel } from '../engine/taskLabel.js';
 import type { CheckedGroupOptions } from '../engine/checks/checkGroupOptions.js';
 import { afterClose } from '../engine/afterClose.js';
+import { asyncDispose } from '../engine/asyncDispose.js';
 import { stillRunning } from '../engine/stillRunning.js';
 import { assertFunction } from '../engine/checks/assert.js';
 import { checkSoonifyArgs } from '../engine/checks/checkSoonifyArgs.js';
@@ -182,6 +183,11 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
 
   get events$(): Observable<TaskEvent> {
     return new Observable<TaskEvent>((subscriber) => this.tracker.subscribeEvents(subscriber));
+  }
+
+  /** Leaving an `await using` scope joins the group. */
+  [asyncDispose](): Promise<void> {
+    return this.join();
   }
 
   cancel(reason?: unknown): void {
@@ -434,23 +440,6 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
       this.watched = undefined;
     }
   }
-}
-
-/** A symbol Node 20+ and current browsers define; older runtimes need a polyfill for `await using`. */
-const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose);
-
-Object.defineProperty(TaskGroupObject.prototype, asyncDispose, {
-  configurable: true,
-  writable: true,
-  /** Leaving an `await using` scope joins the group. */
-  value(this: TaskGroupObject): Promise<void> {
-    return this.join();
-  },
-});
-
-// The interface asks for the method; it is installed on the prototype above.
-export interface TaskGroupObject {
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** The slots a task takes: of the group's own bound, of a limiter, or of both, chained. */
