@@ -16,7 +16,7 @@ const CASES = [
   ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4096, 8190],
   ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4096, 8250],
   ['createScope', "import { createScope } from 'rxjs-asyncer'; use(createScope);", 4608, 7910],
-  ['createLimiter', "import { createLimiter } from 'rxjs-asyncer'; use(createLimiter);", 2560, 4470],
+  ['createLimiter', "import { createLimiter } from 'rxjs-asyncer'; use(createLimiter);", 2560, 4500],
   ['gather', "import { gather } from 'rxjs-asyncer/operators'; use(gather);", 2560, 5200],
   ['firstWins', "import { firstWins } from 'rxjs-asyncer/operators'; use(firstWins);", 2560, 3490],
   ['mapConcurrent', "import { mapConcurrent } from 'rxjs-asyncer/operators'; use(mapConcurrent);", 2560, 5140],

@@ -1,5 +1,5 @@
 import * as workerpool from 'workerpool';
-import { toSentError, tracing } from '../src/engine/index.js';
+import { serveTraced, toSentError } from '../src/engine/index.js';
 import { checkExposed } from './internal/checks.js';
 import { TRACED_CALL } from './internal/tracedCall.js';
 
@@ -46,8 +46,7 @@ export function exposeWorker(functions: Record<string, (...args: never[]) => unk
   wrapped[TRACED_CALL] = (traceparent: unknown, name: unknown, args: unknown) => {
     const fn = Object.hasOwn(wrapped, name as string) && name !== TRACED_CALL ? wrapped[name as string]! : undefined;
     if (!fn) throw new Error(`Unknown method "${String(name)}"`); // as workerpool says it: the caller explains it
-    const installed = tracing.current;
-    return installed === undefined ? fn(...(args as unknown[])) : installed.serve('worker task', name as string, traceparent as string, () => fn(...(args as unknown[])));
+    return serveTraced('worker task', name as string, traceparent as string, () => fn(...(args as unknown[])));
   };
   workerpool.worker(wrapped);
 }

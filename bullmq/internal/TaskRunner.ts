@@ -1,5 +1,5 @@
 import { Worker, type Job } from 'bullmq';
-import { settlesWithin, toSentError, tracing } from '../../src/engine/index.js';
+import { serveTraced, settlesWithin, toSentError } from '../../src/engine/index.js';
 import type { ServeTasksOptions } from '../types/ServeTasksOptions.js';
 import type { TaskContext } from '../types/TaskContext.js';
 import type { TaskServer } from '../types/TaskServer.js';
@@ -261,8 +261,7 @@ export class TaskRunner implements TaskServer {
     const cancelled = (): Outcome => ({ c: String((running.reason as Error)?.message ?? running.reason) });
     try {
       // traced (`rxjs-asyncer/otel` enabled in this process): the task's span is a child of the caller's call span
-      const installed = tracing.current;
-      const value: unknown = await (installed === undefined ? fn(...args, context) : installed.serve('remote task', data.t, data.p, () => fn(...args, context)));
+      const value: unknown = await serveTraced('remote task', data.t, data.p, () => fn(...args, context));
       if (running.aborted) return cancelled();
       const bad = unsendableJson([value], `task ${data.t}`, 'result');
       return bad ? { e: toSentError(bad) } : { v: value };

@@ -25,7 +25,6 @@ class Racer implements TaskSink {
     this.race.tracker?.started(this.index, '');
     const trace = this.race.trace;
     trace?.taskAdded(this.index, typeof input === 'function' ? input.name : '');
-    trace?.taskStarted(this.index, false);
     let result = input;
     if (typeof input === 'function') {
       this.controller = new AbortController();

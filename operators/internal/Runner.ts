@@ -225,7 +225,7 @@ export class Runner<I = unknown> {
     const trace = this.trace;
     if (trace === undefined) return this.runNow(lane, item);
     // traced: the item's span is active while it is called and followed (subscribed), and across its awaits
-    trace.taskStarted(lane.index, this.limiter !== undefined);
+    if (this.limiter !== undefined) trace.taskStarted(lane.index);
     trace.runTask(lane.index, () => this.runNow(lane, item));
   }
 
@@ -267,7 +267,6 @@ export class Runner<I = unknown> {
     if (trace !== undefined) trace.taskAdded(this.started, '');
     if (this.unbounded) {
       if (trace === undefined) return this.launchUnbounded(item);
-      trace.taskStarted(this.started, false);
       return trace.runTask(this.started, () => this.launchUnbounded(item));
     }
     const lane = this.takeLane(this.started++);

@@ -87,8 +87,9 @@ export class SingleFlight<T> {
       if (!this.latest) return; // exhaust: a value that comes while one runs is not a task
       this.current = undefined;
       this.tracker?.settled(true, 'cancelled', previous.index, '', undefined);
-      this.trace?.taskEnded(previous.index, 'cancelled', this.supersededReason());
-      reportCleanupErrors(this.cancel(previous, this.supersededReason()));
+      const reason = this.supersededReason();
+      this.trace?.taskEnded(previous.index, 'cancelled', reason);
+      reportCleanupErrors(this.cancel(previous, reason));
       if (this.closed) return; // the superseded project's teardown ended the subscription
     }
     const flight = new Flight(this as SingleFlight<never>, this.index++);
@@ -105,7 +106,6 @@ export class SingleFlight<T> {
       if (trace === undefined) result = this.project(value, flight.index, flight.controller.signal);
       else {
         trace.taskAdded(flight.index, '');
-        trace.taskStarted(flight.index, false);
         result = trace.runTask(flight.index, () => this.project(value, flight.index, flight.controller.signal));
       }
       isPromise = result instanceof Promise; // may throw (a revoked Proxy): the project fails with it

@@ -53,8 +53,7 @@ class SpanOfWork implements TraceOfWork {
     this.tasks.set(key, { span: this.tracer.startSpan(spanName, undefined, this.context), added: performance.now() });
   }
 
-  taskStarted(key: unknown, waited: boolean): void {
-    if (!waited) return;
+  taskStarted(key: unknown): void {
     const task = this.tasks.get(key);
     if (!task) return;
     const wait = performance.now() - task.added;

@@ -6,8 +6,8 @@ import {
   checkAcquireCall,
   describeError,
   HeldPermit,
-  holdsSlotNow,
   LimiterStateFeed,
+  ReentrantClients,
   runLimited,
   type SlotClient,
   type Slots,
@@ -82,8 +82,8 @@ export class RedisLimiter implements Limiter, Slots, AsyncDisposable {
   private readonly permits = new Map<string, Lease>();
   /** the lease each holding client got (a lost lease stays until its client releases) */
   private readonly holders = new Map<SlotClient, Lease>();
-  /** clients that run on a slot their task holds (see acquireSlot): their release gives nothing back */
-  private reentered: Set<SlotClient> | undefined = undefined;
+  /** clients that run on a permit their task holds: their release gives nothing back */
+  private readonly reentered = new ReentrantClients();
   /** the server's epoch as this process last confirmed it; a new one means the data was lost */
   private epoch = '';
   private subscriber: RedisSubscriberLike | undefined = undefined;
@@ -156,11 +156,7 @@ export class RedisLimiter implements Limiter, Slots, AsyncDisposable {
 
   acquireSlot(client: SlotClient, priority?: number): SlotTicket | undefined {
     // asked again by a task that holds one of this limiter's permits: it runs on that permit
-    if (holdsSlotNow(this)) {
-      (this.reentered ??= new Set()).add(client);
-      client.slotGranted();
-      return undefined;
-    }
+    if (this.reentered.admit(this, client)) return undefined;
     const waiter = new Waiter(client, `${this.prefix}-${++this.lastId}`, priority ?? 0);
     this.waiters.set(waiter.id, waiter);
     this.feed.publish();
@@ -177,11 +173,11 @@ export class RedisLimiter implements Limiter, Slots, AsyncDisposable {
   }
 
   releaseSlot(client: SlotClient): void {
-    if (this.reentered !== undefined && this.reentered.delete(client)) return; // ran on its holder's permit
+    if (this.reentered.release(client)) return; // ran on its holder's permit
     const lease = this.holders.get(client);
     if (!lease) return;
     this.holders.delete(client);
-    if (lease.lost) return; // Redis gave its slot to another holder: nothing to give back
+    if (lease.lostWith !== undefined) return; // Redis gave its slot to another holder: nothing to give back
     this.permits.delete(lease.id);
     this.feed.publish();
     this.queueRelease(lease.id, lease.token);
@@ -322,14 +318,13 @@ export class RedisLimiter implements Limiter, Slots, AsyncDisposable {
    */
   private lose(lease: Lease): void {
     this.permits.delete(lease.id);
-    lease.lost = true;
     this.feed.publish();
     const { lease: ms } = this.settings;
     const error = this.error(
       `lost the lease of a permit: this process did not renew it within ${ms} ms (it stalled: a long GC pause, SIGSTOP, ` +
         'a suspended machine) and Redis gave its slot to another holder; the task under it was aborted',
     );
-    lease.abort(error);
+    lease.lose(error);
     lease.client.slotLost?.(error);
     this.settleDrained();
   }
@@ -507,10 +502,9 @@ export class RedisLimiter implements Limiter, Slots, AsyncDisposable {
  * about as much as the rest of a grant).
  */
 class Lease {
-  /** Redis gave its slot to another holder */
-  lost = false;
+  /** set once Redis gave its slot to another holder: the limiter's error saying so */
+  lostWith: Error | undefined = undefined;
   private controller: AbortController | undefined = undefined;
-  private reason: unknown = undefined;
 
   constructor(
     readonly client: SlotClient,
@@ -521,14 +515,15 @@ class Lease {
   get signal(): AbortSignal {
     if (this.controller === undefined) {
       this.controller = new AbortController();
-      if (this.lost) this.controller.abort(this.reason);
+      if (this.lostWith !== undefined) this.controller.abort(this.lostWith);
     }
     return this.controller.signal;
   }
 
-  abort(reason: unknown): void {
-    this.reason = reason;
-    this.controller?.abort(reason);
+  /** Its slot is another holder's now: its signal aborts with `error`, if it was ever read. */
+  lose(error: Error): void {
+    this.lostWith = error;
+    this.controller?.abort(error);
   }
 }
 

@@ -12,7 +12,7 @@ export { tryUnsubscribe } from './tryUnsubscribe.js';
 export { teardownFailure } from './failureOf.js';
 export { reportCleanupErrors } from './reportCleanupError.js';
 export { taskContext, type CarriedTask } from './taskContext.js';
-export { holdsSlotNow, slotHolder, type SlotHolder } from './slotHolder.js';
+export { slotHolder, type SlotHolder } from './slotHolder.js';
 export { ContextCarrier } from './ContextCarrier.js';
 export { inCallersContext } from './inCallersContext.js';
 export { currentTaskProgress } from './runningTask.js';
@@ -21,6 +21,7 @@ export { currentTaskProgress } from './runningTask.js';
 export { SlotTicket, slotsBrand } from './Slots.js';
 export type { SlotClient, Slots } from './Slots.js';
 export { WaitingTicket } from './WaitingTicket.js';
+export { ReentrantClients } from './ReentrantClients.js';
 export { HeldPermit } from './HeldPermit.js';
 export { LimiterStateFeed } from './LimiterStateFeed.js';
 export { runLimited } from './runLimited.js';
@@ -59,7 +60,7 @@ export { isArraySafe, isPlainRecord } from './isPlainRecord.js';
 export { isInteropObservable } from './isInteropObservable.js';
 
 // Hooks for entry points
-export { tracing, traceSubscription, type Tracing, type TraceOfWork, type TraceOfCall, type TraceOutcome } from './tracing.js';
+export { serveTraced, tracing, traceSubscription, type Tracing, type TraceOfWork, type TraceOfCall, type TraceOutcome } from './tracing.js';
 export { afterClose, isClosable, type Closable } from './afterClose.js';
 export { stillRunning, type HasRunningTasks } from './stillRunning.js';
 

@@ -12,11 +12,11 @@ export interface TraceOfWork {
   /** A task joined: its span starts now, as a child of this work's. */
   taskAdded(key: unknown, name: string): void;
   /**
-   * Its function is called now. `waited`: it had a limiter, so it may have queued for a slot
-   * (its wait and its start are then recorded: a task without one starts one promise job after it
-   * was added, and records nothing here).
+   * A task that may have queued for a slot (it has a limiter, or its group's bound) starts now:
+   * its wait and its start are recorded. Not called for a task that cannot wait (it starts one
+   * promise job after it was added).
    */
-  taskStarted(key: unknown, waited: boolean): void;
+  taskStarted(key: unknown): void;
   /** Runs the task's function with its span active, across its awaits. */
   runTask<T>(key: unknown, fn: () => T): T;
   /** It settled; `error` is the failure, or for a cancelled task what cancelled it. */
@@ -58,6 +58,17 @@ export interface Tracing {
 
 /** @internal the installed tracing, if any */
 export const tracing: { current: Tracing | undefined; opening: TraceOfWork | undefined } = { current: undefined, opening: undefined };
+
+/**
+ * The other side of a call (a worker thread's function, a remote task): runs `fn` under a span
+ * whose parent is the caller's call span (`traceparent`, what it sent) when this process or
+ * thread traces, else just runs it.
+ * @internal
+ */
+export function serveTraced<T>(kind: string, name: string, traceparent: string | undefined, fn: () => T): T {
+  const installed = tracing.current;
+  return installed === undefined ? fn() : installed.serve(kind, name, traceparent, fn);
+}
 
 /**
  * An operator's subscription, traced when tracing is on: `setup` gets a subscriber whose

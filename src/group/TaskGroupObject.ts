@@ -242,7 +242,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   }
 
   taskStarted(task: GroupTask): void {
-    this._trace?.taskStarted(task, task._limiter !== undefined);
+    if (task._limiter !== undefined) this._trace?.taskStarted(task);
     const tracker = this.tracker;
     tracker.started(tracker.watched ? this.idOf(task) : 0, task._name);
   }

@@ -15,7 +15,7 @@ import { PriorityTickets } from './PriorityTickets.js';
 import { RateWindow } from './RateWindow.js';
 import { assertConcurrency } from '../engine/checks/assert.js';
 import { checkAcquireCall } from '../engine/checks/checkLimiterRunArgs.js';
-import { holdsSlotNow } from '../engine/slotHolder.js';
+import { ReentrantClients } from '../engine/ReentrantClients.js';
 
 /** The waiting clients: one FIFO, or one per priority. */
 type Tickets = Pick<PriorityTickets, 'size' | 'push' | 'shift' | 'remove'>;
@@ -34,8 +34,8 @@ export class InProcessLimiter implements Limiter, Slots {
   private held = 0;
   /** clients waiting for a slot */
   private readonly queue: Tickets;
-  /** clients that run on a slot their task holds (see acquireSlot): their release gives nothing back */
-  private reentered: Set<SlotClient> | undefined = undefined;
+  /** clients that run on a slot their task holds: their release gives nothing back */
+  private readonly reentered = new ReentrantClients();
   /** set while `drain` hands out slots, so that re-entrant releases don't recurse */
   private draining = false;
   /** `state$`, told of every change (it builds nothing while nobody subscribes) */
@@ -97,14 +97,8 @@ export class InProcessLimiter implements Limiter, Slots {
   }
 
   acquireSlot(client: SlotClient, priority?: number): SlotTicket | undefined {
-    // asked again by a task that holds one of this limiter's slots (a `limiter.run` inside it, an
-    // HTTP request it makes through `limitRequests`): the call runs on the task's slot, uncounted,
-    // instead of waiting for a slot the task itself keeps busy
-    if (holdsSlotNow(this)) {
-      (this.reentered ??= new Set()).add(client);
-      client.slotGranted();
-      return undefined;
-    }
+    // asked again by a task that holds one of this limiter's slots: it runs on that slot
+    if (this.reentered.admit(this, client)) return undefined;
     if (this.held < this.bound && this.queue.size === 0 && (this.window === undefined || this.window.wait(now()) === 0)) {
       this.held++;
       this.window?.record(now());
@@ -134,7 +128,7 @@ export class InProcessLimiter implements Limiter, Slots {
 
   /** Gives a slot back and hands free slots to waiting clients. */
   releaseSlot(client?: SlotClient): void {
-    if (this.reentered !== undefined && client !== undefined && this.reentered.delete(client)) return; // ran on its holder's slot
+    if (client !== undefined && this.reentered.release(client)) return; // ran on its holder's slot
     this.held--;
     this.feed.publish();
     this.drain(client?._carrier);
