@@ -246,9 +246,11 @@ export class RemoteCaller extends CallClient<RemoteRunOptions, ProgressListener>
       const events = new QueueEvents(queue, { connection: own, prefix, lastEventId: `${(Number(seconds) - 1) * 1000}-0` });
       this.events = events;
       events.on('error', () => undefined);
+      // BullMQ failed the job outside the task (a Redis error in the worker's checks, or a
+      // consumer of the queue that is not serveTasks): named after this caller like every error it makes
       events.on('failed', ({ jobId, failedReason }) => {
         const call = this.settle(jobId);
-        call?.reject(new Error(`remote task ${call.task} failed in BullMQ: ${failedReason}`));
+        call?.reject(new Error(`connectTasks(${JSON.stringify(queue)}): remote task ${call.task} failed in BullMQ: ${failedReason}`));
       });
       await events.waitUntilReady();
     })());

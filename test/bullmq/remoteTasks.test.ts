@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { lastValueFrom, of, Subject, takeUntil, toArray } from 'rxjs';
 import { createLimiter, runTaskGroup } from '../../src/index.js';
@@ -272,6 +272,20 @@ describe('rxjs-asyncer/bullmq: one listener, and Redis unreachable', () => {
     )) as Error;
     expect(error.message).toBe(`connectTasks("nowhere"): could not send add: Redis at 127.0.0.1:${port} did not answer within 300 ms`);
     await caller.close();
+  });
+
+  it('a job BullMQ fails outside the task (here a consumer of the queue that is not serveTasks) rejects its call with an error naming the caller', async () => {
+    const name = freshQueue();
+    const stranger = new Worker(name, async () => {
+      throw new Error('no handler for this job');
+    }, { connection: connection() });
+    const caller = connectTasks<{ add(a: number, b: number): number }>(name, { connection: connection() });
+    try {
+      await expect(caller.call.add(1, 2)).rejects.toThrow(new Error(`connectTasks("${name}"): remote task add failed in BullMQ: no handler for this job`));
+    } finally {
+      await caller.close();
+      await stranger.close();
+    }
   });
 
   it('closeTimeout: Infinity lets a running job finish however long close() waits (it was aborted 1 ms after close)', async () => {
