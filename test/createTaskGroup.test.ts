@@ -34,6 +34,22 @@ describe('createTaskGroup: soon, not now', () => {
     expect(order).toEqual(['a', 'b', 'c']);
   });
 
+  it('starts tasks soonified by a starting task after the rest of the batch, in the same start, while finished ones leave the list', async () => {
+    const order: string[] = [];
+    const tg = createTaskGroup();
+    const log = (name: string) => () => order.push(name);
+    tg.soonify(() => {
+      order.push('a');
+      tg.soonify(log('a1'))();
+      tg.soonify(log('a2'))();
+    })();
+    tg.soonify(log('b'))();
+    tg.soonify(log('c'))();
+    await Promise.resolve(); // the batch's one promise job
+    expect(order).toEqual(['a', 'b', 'c', 'a1', 'a2']);
+    await tg.join();
+  });
+
   it('forwards every argument, optional and rest ones included', async () => {
     const tg = createTaskGroup();
     const soon = tg.soonify((a: number, b?: string, ...rest: boolean[]) => [a, b, rest])(1, 'x', true, false);

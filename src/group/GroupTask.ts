@@ -38,8 +38,10 @@ export const ONE_ARGUMENT: unique symbol = Symbol('one argument');
  * @internal
  */
 export class GroupTask extends SoonValue<unknown> implements SlotClient, TaskSink, ProgressReporter {
-  /** its index in the group's `live` array while cancellation can reach it, else -1 */
-  _liveIndex = -1;
+  /** its neighbours in the group's live list (see TaskGroupObject), while cancellation can
+   * reach it: two fields instead of an array entry and an index, and no array to grow */
+  _prevLive: GroupTask | undefined = undefined;
+  _nextLive: GroupTask | undefined = undefined;
   /** where the task stands */
   _state: TaskState = 'queued';
   /** its place in the limiter's queue while waiting, an Observable task's subscription while it

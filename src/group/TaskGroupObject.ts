@@ -54,13 +54,15 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   readonly signal: AbortSignal;
   /** "task group" or "task group 'name'", for messages */
   readonly label: string;
-  /** tasks not done: queued, waiting for a slot, running, or cancelled while their promise runs
-   * (abandoned). An array with swap-remove (each task knows its index): O(1) both ways */
-  private readonly live: GroupTask[] = [];
+  /** the first and last of the tasks not done (queued, waiting for a slot, running, or cancelled
+   * while their promise runs: abandoned), in the order they were soonified. A list linked through
+   * the tasks themselves: O(1) both ways, and no array entry per task nor an array to grow */
+  private liveHead: GroupTask | undefined = undefined;
+  private liveTail: GroupTask | undefined = undefined;
   /** aborts `signal` */
   private readonly controller = new AbortController();
   /** what every task takes a slot of: the `concurrency` bound, the `limiter`, or both chained */
-  private readonly limiter: Slots | undefined;
+  readonly limiter: Slots | undefined;
   /** the `concurrency` option's bound, of this group alone */
   private readonly bound: Slots | undefined = undefined;
   /** tasks soonified and not settled yet: queued, waiting, running or abandoned */
@@ -74,8 +76,10 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   private ids: WeakMap<GroupTask, number> | undefined = undefined;
   /** the last task number handed out */
   private lastId = 0;
-  /** tasks soonified since the last start, in order */
-  private startQueue: GroupTask[] = [];
+  /** the first task soonified since the last start: it and every live task after it wait for
+   * the next start (tasks are only ever appended, and the ones not begun leave the list only
+   * all at once, when the group is cancelled) */
+  private nextToStart: GroupTask | undefined = undefined;
   /** whether a promise job will start `startQueue` */
   private startScheduled = false;
   /** the async context of the batch being started, for tasks that wait for a limiter */
@@ -122,17 +126,16 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   }
 
   soonify<A extends unknown[], R>(fn: (...args: A) => R, options?: SoonifyOptions): (...args: A) => SoonValue<TaskResult<R>> {
-    let name: string;
-    let limiter = this.limiter;
     if (options === undefined) {
-      // the common call, made once per task in a loop: no object for the checked options
+      // the common call, often made once per task (`tg.soonify(task)()`): no object for checked
+      // options, and a bound function, which costs half what a closure and its context do
       assertFunction(fn, 'tg.soonify(fn): fn');
-      name = fn.name;
-    } else {
-      const checked = checkSoonifyArgs(fn, options);
-      name = checked.name;
-      if (checked.limiter) limiter = bothBounds(this.bound, checked.limiter);
+      this.assertOpen(fn);
+      return callSoonified.bind(this, fn as (...args: unknown[]) => unknown) as (...args: A) => SoonValue<TaskResult<R>>;
     }
+    const checked = checkSoonifyArgs(fn, options);
+    const name = checked.name;
+    const limiter = checked.limiter ? bothBounds(this.bound, checked.limiter) : this.limiter;
     this.assertOpen(name);
     const group = this;
     // `arguments`, not a rest parameter: a call without arguments then allocates no array
@@ -223,16 +226,26 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
 
   /** The names of the tasks that run now, cancelled ones still running included. */
   [stillRunning](): string[] {
-    return this.live.filter((task) => task._state === 'running' || task._state === 'abandoned').map((task) => task._name);
+    return this.liveTasks()
+      .filter((task) => task._state === 'running' || task._state === 'abandoned')
+      .map((task) => task._name);
+  }
+
+  /** A snapshot of the live list, for the rare walks that run user code or filter. */
+  private liveTasks(): GroupTask[] {
+    const tasks: GroupTask[] = [];
+    for (let task = this.liveHead; task !== undefined; task = task._nextLive) tasks.push(task);
+    return tasks;
   }
 
   /** Starts every task soonified so far, now rather than in the next promise job. */
   startNow(): void {
     this.carrier = undefined; // a new batch: its own context, made if one of its tasks must wait
-    while (this.startQueue.length > 0) {
-      const batch = this.startQueue;
-      this.startQueue = [];
-      for (const task of batch) task._begin();
+    // the cursor moves before each start: a task soonified meanwhile is linked after it and
+    // starts in this same walk, and `removeLive` moves it past a task the group cancels
+    for (let task = this.nextToStart; task !== undefined; task = this.nextToStart) {
+      this.nextToStart = task._nextLive;
+      task._begin();
     }
   }
 
@@ -275,14 +288,16 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
 
   /** Takes a task out of cancellation's reach. */
   removeLive(task: GroupTask): void {
-    const index = task._liveIndex;
-    if (index < 0) return;
-    const last = this.live.pop()!;
-    if (last !== task) {
-      this.live[index] = last;
-      last._liveIndex = index;
-    }
-    task._liveIndex = -1;
+    const prev = task._prevLive;
+    const next = task._nextLive;
+    if (prev === undefined && this.liveHead !== task) return; // not in the list
+    if (prev === undefined) this.liveHead = next;
+    else prev._nextLive = next;
+    if (next === undefined) this.liveTail = prev;
+    else next._prevLive = prev;
+    if (this.nextToStart === task) this.nextToStart = next;
+    // unlinked both ways: a handle the user keeps holds no chain of finished siblings
+    task._prevLive = task._nextLive = undefined;
   }
 
   /** A task settled for good. */
@@ -337,8 +352,9 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
    * keeps the group waiting after the timeout, and the message says which one to look at.
    */
   private describeLive(): string {
-    const running = this.live.filter((task) => task._state === 'running');
-    const waiting = this.live.filter((task) => task._state === 'queued' || task._state === 'waiting').length;
+    const live = this.liveTasks();
+    const running = live.filter((task) => task._state === 'running');
+    const waiting = live.filter((task) => task._state === 'queued' || task._state === 'waiting').length;
     const shown = running.slice(0, 5).map((task) => task._label);
     if (running.length > shown.length) shown.push(`${running.length - shown.length} more`);
     let text = running.length > 0 ? `; still running: ${shown.join(', ')}` : '';
@@ -347,7 +363,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   }
 
   /** @param single whether `args` is the one argument itself rather than an array of them */
-  private spawn(fn: (...args: unknown[]) => unknown, args: unknown, name: string, limiter: Slots | undefined, single: boolean): SoonValue<unknown> {
+  spawn(fn: (...args: unknown[]) => unknown, args: unknown, name: string, limiter: Slots | undefined, single: boolean): SoonValue<unknown> {
     this.assertOpen(name);
     const task = new GroupTask(this, fn, args, name, limiter);
     if (single) task._outcome = ONE_ARGUMENT;
@@ -355,15 +371,21 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     tracker.added(tracker.watched ? this.idOf(task) : 0, name);
     this._trace?.taskAdded(task, name);
     if (this.cancelled) {
+      task._state = 'done'; // never linked, never started
       task._settle('cancelled', this.cancelledError(task._label));
       this._trace?.taskEnded(task, 'cancelled', this.signal.reason);
       tracker.settled(false, 'cancelled', tracker.watched ? this.idOf(task) : 0, name, undefined);
       return task;
     }
     this.active++;
-    task._liveIndex = this.live.length;
-    this.live.push(task);
-    this.startQueue.push(task);
+    const tail = this.liveTail;
+    if (tail === undefined) this.liveHead = task;
+    else {
+      tail._nextLive = task;
+      task._prevLive = tail;
+    }
+    this.liveTail = task;
+    if (this.nextToStart === undefined) this.nextToStart = task;
     if (!this.startScheduled) {
       this.startScheduled = true;
       // One promise job for the batch, armed by its first task: the batch starts in the async
@@ -393,10 +415,11 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     }
   }
 
-  /** @param name the task's name, for the message */
-  protected assertOpen(name: string): void {
+  /** @param name the task's name, or its function, whose name is read only for the message */
+  assertOpen(name: string | ((...args: never[]) => unknown)): void {
     if (this.state === 'closed' || (this.state === 'joining' && !this.acceptsWhileJoining)) {
-      throw new TaskGroupClosedError(`${this.label} is closed: ${taskLabel(name)} cannot start in it`);
+      const label = taskLabel(typeof name === 'string' ? name : name.name);
+      throw new TaskGroupClosedError(`${this.label} is closed: ${label} cannot start in it`);
     }
   }
 
@@ -414,7 +437,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     // A snapshot: cancelling runs user code (teardowns, subscribers) that may touch the list.
     // Tasks that have not started go first, so that slots freed by running ones are not
     // handed to a sibling that is about to be cancelled anyway.
-    const tasks = this.live.slice();
+    const tasks = this.liveTasks();
     for (const task of tasks) if (task._state === 'queued' || task._state === 'waiting') task._cancelTask();
     for (const task of tasks) task._cancelTask();
   }
@@ -440,6 +463,20 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
       this.watched = undefined;
     }
   }
+}
+
+/**
+ * What `tg.soonify(fn)` returns without options, as `callSoonified.bind(group, fn)`: the call's
+ * own arguments follow `fn`. `arguments`, not a rest parameter: no array for a call with none.
+ */
+function callSoonified(this: TaskGroupObject, fn: (...args: unknown[]) => unknown): SoonValue<unknown> {
+  const count = arguments.length;
+  // one argument, the common case, is kept as it is: no array per task
+  // eslint-disable-next-line prefer-rest-params
+  if (count === 2) return this.spawn(fn, arguments[1], fn.name, this.limiter, true);
+  // eslint-disable-next-line prefer-rest-params
+  const args = count === 1 ? NO_ARGS : Array.prototype.slice.call(arguments, 1);
+  return this.spawn(fn, args, fn.name, this.limiter, false);
 }
 
 /** The slots a task takes: of the group's own bound, of a limiter, or of both, chained. */
