@@ -226,10 +226,11 @@ export class Runner<I = unknown> {
     if (trace === undefined) return this.runNow(lane, item);
     // traced: the item's span is active while it is called and followed (subscribed), and across its awaits
     if (this.limiter !== undefined) trace.taskStarted(lane.index);
-    trace.runTask(lane.index, () => this.runNow(lane, item));
+    runTraced(trace, this, lane, item);
   }
 
-  private runNow(lane: RunnerLane<I>, item: I): void {
+  /** @internal called by `run` */
+  runNow(lane: RunnerLane<I>, item: I): void {
     let result: unknown;
     let isPromise: boolean;
     // with a limiter's slot, the item's own calls on that limiter run on it (see slotHolder)
@@ -267,7 +268,7 @@ export class Runner<I = unknown> {
     if (trace !== undefined) trace.taskAdded(this.started, '');
     if (this.unbounded) {
       if (trace === undefined) return this.launchUnbounded(item);
-      return trace.runTask(this.started, () => this.launchUnbounded(item));
+      return launchTraced(trace, this, item);
     }
     const lane = this.takeLane(this.started++);
     this.running++;
@@ -281,7 +282,8 @@ export class Runner<I = unknown> {
   }
 
   /** No bound, no limiter: a promise item costs only its two callbacks, as in `Promise.all`. */
-  private launchUnbounded(item: I): void {
+  /** @internal called by `launch` */
+  launchUnbounded(item: I): void {
     const index = this.started++;
     this.running++;
     let result: unknown;
@@ -355,3 +357,14 @@ export class Runner<I = unknown> {
     else this.owner.fulfilled(index, outcome);
   }
 }
+
+// The traced paths' closures live out here: a closure inside `run` or `launch` would make V8
+// allocate those methods' context on every item, traced or not.
+
+/** Runs an item in its lane with the item's span active. */
+const runTraced = <I>(trace: TraceOfWork, runner: Runner<I>, lane: RunnerLane<I>, item: I): void =>
+  trace.runTask(lane.index, () => runner.runNow(lane, item));
+
+/** Launches an item without a lane with the item's span active. */
+const launchTraced = <I>(trace: TraceOfWork, runner: Runner<I>, item: I): void =>
+  trace.runTask(runner.started, () => runner.launchUnbounded(item));
