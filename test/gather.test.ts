@@ -1,4 +1,4 @@
-import { EmptyError, firstValueFrom, map, NEVER, Observable, of, take, throwError, timer } from 'rxjs';
+import { EmptyError, firstValueFrom, map, NEVER, Observable, of, Subject, take, takeUntil, throwError, timer } from 'rxjs';
 import { createLimiter } from '../src/index.js';
 import { gather } from '../operators/index.js';
 import { deferred, flushMicrotasks } from './support/deferred.js';
@@ -221,5 +221,117 @@ describe('gather', () => {
     const { observable } = await import('rxjs');
     const foreign = { [observable]: () => of('i') } as unknown as Observable<string>;
     expect(await firstValueFrom(gather([foreign]))).toEqual(['i']);
+  });
+
+  // Inputs that all return native promises are followed by one Promise.all (Runner.launchAll);
+  // the first input that returns anything else turns the batch back into inputs followed one by one.
+  describe('when the inputs return native promises (one Promise.all follows them)', () => {
+    it('an Observable or a plain value among them keeps its place and its cancellation', async () => {
+      const fail = deferred<never>();
+      const probe = observableProbe<string>();
+      const gathered = firstValueFrom(gather([async () => 'a', () => probe.observable, () => 'c', () => fail.promise, async () => 'e']));
+      expect(probe.subscribed).toBe(1);
+      fail.reject(new Error('late failure'));
+      await expect(gathered).rejects.toThrow('late failure');
+      expect(probe.tornDown).toBe(1); // the Observable after the batch was cancelled
+
+      const probe2 = observableProbe<string>();
+      const values = firstValueFrom(gather([async () => 'a', () => probe2.observable, () => 'c', async () => 'd']));
+      probe2.next('b');
+      probe2.complete();
+      expect(await values).toEqual(['a', 'b', 'c', 'd']);
+    });
+
+    it('an input that throws after some returned promises is the failure: their signals abort with it, and their echoes go unreported', async () => {
+      const sync = new Error('sync');
+      const signals: AbortSignal[] = [];
+      const echo = (signal: AbortSignal): Promise<never> => {
+        signals.push(signal);
+        return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted by its own client'))));
+      };
+      const later = jest.fn(async () => 1);
+      const next = jest.fn();
+      await expect(
+        firstValueFrom(
+          gather([echo, echo, () => {
+            throw sync;
+          }, later]).pipe(map((v) => (next(v), v))),
+        ),
+      ).rejects.toBe(sync);
+      expect(signals).toHaveLength(2);
+      expect(signals.every((signal) => signal.aborted && signal.reason === sync)).toBe(true);
+      await flushMicrotasks(); // the echoes settle: nothing emitted, nothing unhandled
+      expect(next).not.toHaveBeenCalled();
+      expect(later).not.toHaveBeenCalled(); // the failure came before its turn
+    });
+
+    it('the first rejection aborts the rest with it; later rejections are not reported', async () => {
+      const first = new Error('first');
+      const second = deferred<never>();
+      let seen: AbortSignal | undefined;
+      const gathered = firstValueFrom(
+        gather([
+          (signal: AbortSignal) => {
+            seen = signal;
+            return second.promise;
+          },
+          async () => {
+            throw first;
+          },
+        ]),
+      );
+      await expect(gathered).rejects.toBe(first);
+      expect(seen?.reason).toBe(first);
+      second.reject(new Error('second'));
+      await flushMicrotasks();
+    });
+
+    it('unsubscribing aborts them; what they settle with afterwards is neither emitted nor unhandled', async () => {
+      const holds = [deferred<number>(), deferred<number>()];
+      const signals: AbortSignal[] = [];
+      const next = jest.fn();
+      const subscription = gather(holds.map((hold) => (signal: AbortSignal) => (signals.push(signal), hold.promise))).subscribe({ next, error: next });
+      subscription.unsubscribe();
+      expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
+      holds[0]!.resolve(1);
+      holds[1]!.reject(new Error('late'));
+      await flushMicrotasks();
+      expect(next).not.toHaveBeenCalled();
+    });
+
+    it('an input that makes the subscriber leave while it is called: the inputs after it are never called', async () => {
+      const stop = new Subject<void>();
+      const later = jest.fn(async () => 2);
+      const next = jest.fn();
+      let first: AbortSignal | undefined;
+      gather([
+        async (signal: AbortSignal) => {
+          first = signal;
+          return 0;
+        },
+        () => {
+          stop.next();
+          return Promise.resolve(1);
+        },
+        later,
+      ])
+        .pipe(takeUntil(stop))
+        .subscribe({ next, error: next });
+      expect(later).not.toHaveBeenCalled();
+      expect(first?.aborted).toBe(true);
+      await flushMicrotasks();
+      expect(next).not.toHaveBeenCalled();
+    });
+
+    it('a record of them emits under its keys', async () => {
+      expect(await firstValueFrom(gather({ x: async () => 1, y: Promise.resolve(2) }))).toEqual({ x: 1, y: 2 });
+    });
+
+    it('100,000 of them emit their values in order', async () => {
+      const n = 100_000;
+      const values = await firstValueFrom(gather(Array.from({ length: n }, (_, i) => async () => i)));
+      expect(values).toHaveLength(n);
+      expect(values.every((value, i) => value === i)).toBe(true);
+    });
   });
 });

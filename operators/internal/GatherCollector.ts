@@ -14,8 +14,8 @@ const unsubscribedReason = (): DOMException => new DOMException('The subscriber 
  */
 export class GatherCollector implements RunnerOwner<unknown> {
   private readonly runner: Runner;
-  /** values (or settled entries) by input position */
-  private readonly values: unknown[];
+  /** values (or settled entries) by input position, made at the first (a batch needs none) */
+  private values: unknown[] | undefined = undefined;
   /** inputs without a value yet */
   private remaining: number;
   /** the next input to hand to the runner */
@@ -25,7 +25,6 @@ export class GatherCollector implements RunnerOwner<unknown> {
     private readonly args: GatherArgs,
     private readonly subscriber: Subscriber<unknown>,
   ) {
-    this.values = new Array<unknown>(args.entries.length);
     this.remaining = args.entries.length;
     this.runner = new Runner(this, args.concurrency, args.limiter);
     const tracker = (this.runner.tracker = args.progress?.());
@@ -37,7 +36,66 @@ export class GatherCollector implements RunnerOwner<unknown> {
   start(): void {
     this.runner.tracker?.addedMany(this.remaining);
     if (this.remaining === 0) this.emit();
-    else this.runner.pump();
+    else if (this.args.settled || !this.runner.unbounded || this.runner.tracker || this.runner.trace) this.runner.pump();
+    else this.startBatch();
+  }
+
+  /**
+   * The fast path of an unbounded gather that nobody watches (no progress, no trace, no
+   * `settled`): calls every input, and while each returns a native promise, lets one
+   * `Promise.all` follow them all, the engine's own loop with no callbacks of ours per input. The
+   * first input that returns anything else (or throws) turns the batch back into inputs followed
+   * one by one, as the runner's pump does, so Observables and plain values keep the task value
+   * rule and their cancellation. A rejection aborts the rest through `failed`, as always.
+   */
+  private startBatch(): void {
+    const { entries } = this.args;
+    const runner = this.runner;
+    const { signal } = runner;
+    const count = entries.length;
+    // made at its full length: pushing would grow it (and copy it) a dozen times for 100k inputs
+    const promises = new Array<Promise<unknown>>(count);
+    // counted in flight from the start, so that a subscriber leaving meanwhile aborts the signal
+    runner.started = runner.running = count;
+    let index = 0;
+    // `closed` is set only by an input that made the subscriber leave while it was called
+    for (; index < count && !runner.closed; index++) {
+      let result: unknown;
+      try {
+        result = callInput(entries[index], signal);
+        if (result instanceof Promise) { // may throw (a revoked Proxy): the input fails with it
+          promises[index] = result;
+          continue;
+        }
+      } catch (error) {
+        this.unbatch(promises, index);
+        return runner.done(index, true, error);
+      }
+      this.unbatch(promises, index);
+      runner.followOther(index, result);
+      return runner.pump();
+    }
+    if (index < count) promises.length = index; // the subscriber left
+    this.next = count;
+    Promise.all(promises).then(
+      (values) => {
+        if (runner.closed) return;
+        runner.running = 0;
+        this.emit(values);
+      },
+      (error: unknown) => {
+        if (!runner.closed) this.failed(-1, error);
+      },
+    );
+  }
+
+  /** The batch so far (inputs 0 to `count` - 1) followed one by one instead; the rest by the
+   * runner's pump, from the input after the one that was not a promise. */
+  private unbatch(promises: readonly Promise<unknown>[], count: number): void {
+    const runner = this.runner;
+    for (let index = 0; index < count; index++) runner.followPromise(index, promises[index]!);
+    runner.started = runner.running = count + 1;
+    this.next = count + 1;
   }
 
   call(input: unknown, _index: number, signal: AbortSignal): unknown {
@@ -45,13 +103,13 @@ export class GatherCollector implements RunnerOwner<unknown> {
   }
 
   fulfilled(index: number, value: unknown): void {
-    this.values[index] = this.args.settled ? { status: 'fulfilled', value } : value;
+    (this.values ??= new Array<unknown>(this.args.entries.length))[index] = this.args.settled ? { status: 'fulfilled', value } : value;
     if (--this.remaining === 0) this.emit();
   }
 
   failed(index: number, reason: unknown): void {
     if (this.args.settled) {
-      this.values[index] = { status: 'rejected', reason };
+      (this.values ??= new Array<unknown>(this.args.entries.length))[index] = { status: 'rejected', reason };
       if (--this.remaining === 0) this.emit();
       return;
     }
@@ -70,9 +128,10 @@ export class GatherCollector implements RunnerOwner<unknown> {
     return this.next < entries.length ? entries[this.next++] : NO_ITEM;
   }
 
-  private emit(): void {
+  /** Emits the values (all of them, by position: the runner's batch hands its own array). */
+  private emit(values: unknown[] = this.values ?? []): void {
     const { keys } = this.args;
-    this.subscriber.next(keys ? toRecord(keys, this.values) : this.values);
+    this.subscriber.next(keys ? toRecord(keys, values) : values);
     this.subscriber.complete();
   }
 }

@@ -30,7 +30,7 @@ export interface RunnerOwner<I> {
   call(item: I, index: number, signal: AbortSignal): unknown;
   /** The task for item `index` succeeded, with its value by the task value rule. */
   fulfilled(index: number, value: unknown): void;
-  /** The task for item `index` failed. */
+  /** The task for item `index` failed (-1: one of gather's batch, where `Promise.all` does not say which). */
   failed(index: number, error: unknown): void;
   /** Whether the item with index `index` may start now (ordered mode bounds its lookahead). */
   admits(index: number): boolean;
@@ -132,12 +132,14 @@ export class Runner<I = unknown> {
   /** shared by every task of this runner */
   private readonly controller = new AbortController();
   /** its signal, read once: Node's `signal` getter costs a few ns on every task otherwise */
-  private readonly signal = this.controller.signal;
+  /** @internal (gather's batch calls its inputs with it) */
+  readonly signal = this.controller.signal;
   /** trampoline flags: a pump in progress, and whether it must look again */
   private pumping = false;
   private pumpAgain = false;
   /** no bound and no limiter: promise items need no lane */
-  private readonly unbounded: boolean;
+  /** @internal */
+  readonly unbounded: boolean;
   /** the top of the stack of idle lanes, to reuse */
   private idle: RunnerLane<I> | undefined = undefined;
   /** every lane made (as many as the most items ever in a lane), to reach busy ones on cancel */
@@ -296,15 +298,22 @@ export class Runner<I = unknown> {
       this.done(index, true, error);
       return;
     }
-    if (isPromise) {
-      (result as Promise<unknown>).then(
-        (value: unknown) => this.done(index, false, value),
-        (error: unknown) => this.done(index, true, error),
-      );
-      return;
-    }
-    // an Observable (or a plain value): a lane keeps its subscription for cancel
+    if (isPromise) this.followPromise(index, result as Promise<unknown>);
+    else this.followOther(index, result);
+  }
+
+  /** Follows an unbounded item's result that is not a native promise (an Observable, a plain
+   * value) by the task value rule: a lane keeps an Observable's subscription, for cancel. @internal */
+  followOther(index: number, result: unknown): void {
     this.follow(this.takeLane(index), result);
+  }
+
+  /** Follows an unbounded item's native promise with its two callbacks. @internal */
+  followPromise(index: number, promise: Promise<unknown>): void {
+    promise.then(
+      (value: unknown) => this.done(index, false, value),
+      (error: unknown) => this.done(index, true, error),
+    );
   }
 
   /** Follows a result that is not a native promise by the task value rule; `lane` keeps an
@@ -328,8 +337,8 @@ export class Runner<I = unknown> {
     return lane;
   }
 
-  /** An unbounded promise item ended. */
-  private done(index: number, failed: boolean, outcome: unknown): void {
+  /** An unbounded promise item ended. @internal */
+  done(index: number, failed: boolean, outcome: unknown): void {
     this.running--;
     this.report(index, failed, outcome);
   }
