@@ -103,13 +103,13 @@ export class GatherCollector implements RunnerOwner<unknown> {
   }
 
   fulfilled(index: number, value: unknown): void {
-    (this.values ??= new Array<unknown>(this.args.entries.length))[index] = this.args.settled ? { status: 'fulfilled', value } : value;
+    this.store(index, this.args.settled ? { status: 'fulfilled', value } : value);
     if (--this.remaining === 0) this.emit();
   }
 
   failed(index: number, reason: unknown): void {
     if (this.args.settled) {
-      (this.values ??= new Array<unknown>(this.args.entries.length))[index] = { status: 'rejected', reason };
+      this.store(index, { status: 'rejected', reason });
       if (--this.remaining === 0) this.emit();
       return;
     }
@@ -128,7 +128,12 @@ export class GatherCollector implements RunnerOwner<unknown> {
     return this.next < entries.length ? entries[this.next++] : NO_ITEM;
   }
 
-  /** Emits the values (all of them, by position: the runner's batch hands its own array). */
+  /** Keeps input `index`'s value (or settled entry) in its place. */
+  private store(index: number, entry: unknown): void {
+    (this.values ??= new Array<unknown>(this.args.entries.length))[index] = entry;
+  }
+
+  /** Emits the values (all of them, by position: the batch hands `Promise.all`'s array). */
   private emit(values: unknown[] = this.values ?? []): void {
     const { keys } = this.args;
     this.subscriber.next(keys ? toRecord(keys, values) : values);

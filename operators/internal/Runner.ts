@@ -131,14 +131,13 @@ export class Runner<I = unknown> {
   carrier: ContextCarrier | undefined = undefined;
   /** shared by every task of this runner */
   private readonly controller = new AbortController();
-  /** its signal, read once: Node's `signal` getter costs a few ns on every task otherwise */
-  /** @internal (gather's batch calls its inputs with it) */
+  /** its signal, read once: Node's `signal` getter costs a few ns on every task otherwise
+   * (gather's batch calls its inputs with it) @internal */
   readonly signal = this.controller.signal;
   /** trampoline flags: a pump in progress, and whether it must look again */
   private pumping = false;
   private pumpAgain = false;
-  /** no bound and no limiter: promise items need no lane */
-  /** @internal */
+  /** no bound and no limiter: promise items need no lane @internal */
   readonly unbounded: boolean;
   /** the top of the stack of idle lanes, to reuse */
   private idle: RunnerLane<I> | undefined = undefined;
@@ -283,8 +282,8 @@ export class Runner<I = unknown> {
     }
   }
 
-  /** No bound, no limiter: a promise item costs only its two callbacks, as in `Promise.all`. */
-  /** @internal called by `launch` */
+  /** No bound, no limiter: a promise item costs only its two callbacks, as in `Promise.all`.
+   * @internal called by `launch` */
   launchUnbounded(item: I): void {
     const index = this.started++;
     this.running++;
