@@ -1,7 +1,7 @@
 // What each import costs a user's bundle, minified and gzipped, with rxjs external (every RxJS
 // app has it), bundled by esbuild from the built ESM as a bundler sees it.
 //
-// Two figures per import: the goal (issue 14's budget) and a ceiling, today's size with a little
+// Two figures per import: the goal (issue 31's budget) and a ceiling, today's size with a little
 // room, or the goal itself once an import meets it. `npm test` runs this after the build and
 // fails when an import grows past its ceiling or tree shaking leaks (firstWins must not pull in
 // task-group code): a ratchet, so that size only moves toward the goal. Lower a ceiling when a
@@ -10,19 +10,20 @@
 // prints the figures.
 import { measureBundle } from './measureBundle.mjs';
 
-/** [what is imported, the import statement body, goal in bytes (issue 14), ceiling in bytes] */
+/** [what is imported, the import statement body, goal in bytes (issue 31's budget; issue 14's for
+ * createScope and mapLatest, which issue 31 does not list), ceiling in bytes] */
 const CASES = [
-  ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4096, 7880],
-  ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4096, 8340],
-  ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4096, 8400],
+  ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4608, 7880],
+  ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4813, 8340],
+  ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4915, 8400],
   ['createScope', "import { createScope } from 'rxjs-asyncer'; use(createScope);", 4608, 8040],
   ['createLimiter', "import { createLimiter } from 'rxjs-asyncer'; use(createLimiter);", 2560, 4500],
-  ['gather', "import { gather } from 'rxjs-asyncer/operators'; use(gather);", 2560, 5460],
-  ['firstWins', "import { firstWins } from 'rxjs-asyncer/operators'; use(firstWins);", 2560, 3490],
-  ['mapConcurrent', "import { mapConcurrent } from 'rxjs-asyncer/operators'; use(mapConcurrent);", 2560, 5170],
-  ['mapConcurrentFrom', "import { mapConcurrentFrom } from 'rxjs-asyncer/operators'; use(mapConcurrentFrom);", 2560, 5570],
+  ['gather', "import { gather } from 'rxjs-asyncer/operators'; use(gather);", 3072, 5460],
+  ['firstWins', "import { firstWins } from 'rxjs-asyncer/operators'; use(firstWins);", 2355, 3490],
+  ['mapConcurrent', "import { mapConcurrent } from 'rxjs-asyncer/operators'; use(mapConcurrent);", 3072, 5170],
+  ['mapConcurrentFrom', "import { mapConcurrentFrom } from 'rxjs-asyncer/operators'; use(mapConcurrentFrom);", 3379, 5570],
   ['mapLatest', "import { mapLatest } from 'rxjs-asyncer/operators'; use(mapLatest);", 2560, 3130],
-  ['everything (main + operators)', "import * as core from 'rxjs-asyncer'; import * as ops from 'rxjs-asyncer/operators'; use(core, ops);", 7168, 16150],
+  ['everything (main + operators)', "import * as core from 'rxjs-asyncer'; import * as ops from 'rxjs-asyncer/operators'; use(core, ops);", 9216, 16150],
 ];
 /** A string only task-group code contains: an import that finds it pulled a group in. */
 const GROUP_MARK = 'cannot start in it';
