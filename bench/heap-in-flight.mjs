@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { handlePerTask } from './twin.mjs';
 
 const N = Number(process.env.BENCH_HEAP_TASKS ?? 100_000);
 const RUNS = 5;
@@ -40,37 +41,7 @@ const contenders = {
     started();
     check(await all);
   },
-  // bench/workloads.mjs's twin of the task group: a handle per task, one signal, a wait for all
-  'a handle per task + one signal (hand-written)': async (tasks) => {
-    const controller = new AbortController();
-    const handles = [];
-    let pending = 0;
-    let failure;
-    let allSettled;
-    const settled = new Promise((resolve) => (allSettled = resolve));
-    for (const task of tasks) {
-      const handle = { status: 'pending', outcome: undefined };
-      handles.push(handle);
-      pending++;
-      task(controller.signal).then(
-        (value) => {
-          handle.status = 'fulfilled';
-          handle.outcome = value;
-          if (--pending === 0) allSettled();
-        },
-        (error) => {
-          handle.status = 'rejected';
-          handle.outcome = error;
-          if (failure === undefined) controller.abort((failure = { error }).error);
-          if (--pending === 0) allSettled();
-        },
-      );
-    }
-    started();
-    await settled;
-    if (failure) throw failure.error;
-    check(handles.map((handle) => handle.outcome));
-  },
+  'a handle per task + one signal (hand-written)': async (tasks) => check(await handlePerTask(tasks, started)),
   'runTaskGroup + soonify': async (tasks) => {
     const { runTaskGroup } = await import('rxjs-asyncer');
     const results = await runTaskGroup((tg) => {

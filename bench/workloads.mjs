@@ -11,6 +11,7 @@ import { firstWins, gather, mapConcurrent, mapConcurrentFrom, mapLatest } from '
 import { createWorkerPool } from 'rxjs-asyncer/workers';
 import workerpool from 'workerpool';
 import { ITERATIONS, kernel } from './cpu.mjs';
+import { handlePerTask } from './twin.mjs';
 
 /** Resolves on the next turn of the event loop's check phase. */
 const immediate = () => new Promise((resolve) => setImmediate(resolve));
@@ -157,39 +158,10 @@ export const workloads = [
         const tasks = w1Tasks(n);
         w1Check(await runTaskGroup((tg) => tasks.map((task) => tg.soonify(task)())), n);
       },
-      // The least a task group's promise takes, written by hand: a handle per task that knows
-      // its outcome, one signal every task gets, aborted by the first failure, and a wait for
-      // every task before the results. No deferred start, no Observable tasks, no progress: what
-      // the guarantee costs before any library code runs (see bench/README.md).
+      // its hand-written twin: bench/twin.mjs
       'a handle per task + one signal (hand-written)': async (n) => {
         const tasks = w1Tasks(n);
-        const controller = new AbortController();
-        const handles = [];
-        let pending = 0;
-        let failure;
-        let allSettled;
-        const settled = new Promise((resolve) => (allSettled = resolve));
-        for (const task of tasks) {
-          const handle = { status: 'pending', outcome: undefined };
-          handles.push(handle);
-          pending++;
-          task(controller.signal).then(
-            (value) => {
-              handle.status = 'fulfilled';
-              handle.outcome = value;
-              if (--pending === 0) allSettled();
-            },
-            (error) => {
-              handle.status = 'rejected';
-              handle.outcome = error;
-              if (failure === undefined) controller.abort((failure = { error }).error);
-              if (--pending === 0) allSettled();
-            },
-          );
-        }
-        await settled;
-        if (failure) throw failure.error;
-        w1Check(handles.map((handle) => handle.outcome), n);
+        w1Check(await handlePerTask(tasks), n);
       },
       'rxjs forkJoin(defer)': async (n) => {
         const tasks = w1Tasks(n);
