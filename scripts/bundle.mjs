@@ -104,6 +104,12 @@ const { metafile } = await build({
   metafile: true,
   plugins: [engineExternal],
 });
+// A src/ or operators/ file bundled into another entry point would be a second instance of it
+// (a class that fails instanceof, a hook nobody fills): refuse to build one.
+const copied = Object.values(metafile.outputs)
+  .flatMap((output) => Object.keys(output.inputs))
+  .filter((input) => /^(src|operators)\//.test(input));
+if (copied.length > 0) throw new Error(`bundle.mjs: entry points reach the engine other than through a barrel: ${[...new Set(copied)].join(', ')}`);
 for (const out of Object.keys(metafile.outputs).filter((file) => file.endsWith('.js'))) {
   const text = readFileSync(out, 'utf8');
   writeFileSync(out, text.replaceAll(`"${ENGINE_MARK}"`, `"${specifier(out, ENGINE)}"`));
