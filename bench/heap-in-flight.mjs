@@ -9,6 +9,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { lastValueFrom } from 'rxjs';
+import { runTaskGroup } from 'rxjs-asyncer';
+import { gather } from 'rxjs-asyncer/operators';
 import { handlePerTask } from './twin.mjs';
 
 const N = Number(process.env.BENCH_HEAP_TASKS ?? 100_000);
@@ -43,7 +46,6 @@ const contenders = {
   },
   'a handle per task + one signal (hand-written)': async (tasks) => check(await handlePerTask(tasks, started)),
   'runTaskGroup + soonify': async (tasks) => {
-    const { runTaskGroup } = await import('rxjs-asyncer');
     const results = await runTaskGroup((tg) => {
       const values = tasks.map((task) => tg.soonify(task)());
       started();
@@ -52,8 +54,6 @@ const contenders = {
     check(results);
   },
   'gather': async (tasks) => {
-    const { gather } = await import('rxjs-asyncer/operators');
-    const { lastValueFrom } = await import('rxjs');
     const results = lastValueFrom(gather(tasks));
     started();
     check(await results);
@@ -65,7 +65,6 @@ if (process.argv[2] === '--contender') {
   const perTask = [];
   for (let i = 0; i < RUNS + 1; i++) {
     const tasks = Array.from({ length: N }, (_, index) => async () => index);
-    await import('rxjs-asyncer'); // loaded before the first measurement
     globalThis.gc();
     before = peak = process.memoryUsage().heapUsed;
     await run(tasks);
