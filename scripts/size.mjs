@@ -13,17 +13,17 @@ import { measureBundle } from './measureBundle.mjs';
 /** [what is imported, the import statement body, goal in bytes (issue 31's budget; issue 14's for
  * createScope and mapLatest, which issue 31 does not list), ceiling in bytes] */
 const CASES = [
-  ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4608, 7880],
-  ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4813, 8340],
-  ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4915, 8400],
-  ['createScope', "import { createScope } from 'rxjs-asyncer'; use(createScope);", 4608, 8040],
+  ['createTaskGroup', "import { createTaskGroup } from 'rxjs-asyncer'; use(createTaskGroup);", 4608, 8100],
+  ['runTaskGroup', "import { runTaskGroup } from 'rxjs-asyncer'; use(runTaskGroup);", 4813, 8570],
+  ['taskGroup', "import { taskGroup } from 'rxjs-asyncer'; use(taskGroup);", 4915, 8630],
+  ['createScope', "import { createScope } from 'rxjs-asyncer'; use(createScope);", 4608, 8260],
   ['createLimiter', "import { createLimiter } from 'rxjs-asyncer'; use(createLimiter);", 2560, 4500],
   ['gather', "import { gather } from 'rxjs-asyncer/operators'; use(gather);", 3072, 5460],
   ['firstWins', "import { firstWins } from 'rxjs-asyncer/operators'; use(firstWins);", 2355, 3490],
   ['mapConcurrent', "import { mapConcurrent } from 'rxjs-asyncer/operators'; use(mapConcurrent);", 3072, 5170],
   ['mapConcurrentFrom', "import { mapConcurrentFrom } from 'rxjs-asyncer/operators'; use(mapConcurrentFrom);", 3379, 5570],
   ['mapLatest', "import { mapLatest } from 'rxjs-asyncer/operators'; use(mapLatest);", 2560, 3130],
-  ['everything (main + operators)', "import * as core from 'rxjs-asyncer'; import * as ops from 'rxjs-asyncer/operators'; use(core, ops);", 9216, 16150],
+  ['everything (main + operators)', "import * as core from 'rxjs-asyncer'; import * as ops from 'rxjs-asyncer/operators'; use(core, ops);", 9216, 16390],
 ];
 /** A string only task-group code contains: an import that finds it pulled a group in. */
 const GROUP_MARK = 'cannot start in it';

@@ -1,14 +1,12 @@
 import { Observable, type Subscriber, type TeardownLogic } from 'rxjs';
 import { PendingValueError } from './PendingValueError.js';
 import { taskLabel } from './engine/taskLabel.js';
+import { FULFILLED, PENDING, STATUS_BITS, STATUSES, type SettledStatus, type SoonStatus } from './engine/soonState.js';
 
 /** What waits for a task: a subscriber, or the settle functions of a promise. */
 type Waiting<T> = Pick<Subscriber<T>, 'next' | 'error' | 'complete'>;
 
 const noop = (): void => undefined;
-
-/** Where a task stands. */
-type SoonStatus = 'pending' | 'fulfilled' | 'failed' | 'cancelled';
 
 /**
  * Every SoonValue shares this one subscribe function, on the prototype (see the end of this
@@ -53,12 +51,14 @@ function subscribeToSoonValue(this: Observable<unknown>, subscriber: Subscriber<
  * ```
  */
 export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
-  /** @internal */
-  _status: SoonStatus = 'pending';
-  /** @internal the value when fulfilled, else the error (a CancelledError when cancelled) */
+  /** @internal the status (the index in STATUSES) in the low bits; subclasses use the others */
+  _state = PENDING;
+  /**
+   * @internal while pending, the subscribers and awaiters waiting for the task to settle (or
+   * undefined); then the value when fulfilled, else the error (a CancelledError when cancelled):
+   * never both at once, so one field
+   */
   _outcome: unknown = undefined;
-  /** @internal subscribers, and awaiters, waiting for the task to settle */
-  _waiting: Waiting<T>[] | undefined = undefined;
   /** @internal the task's name ('' when anonymous), kept raw: the label is built only for a message */
   readonly _name: string;
 
@@ -76,15 +76,31 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
     return taskLabel(this._name);
   }
 
+  /** @internal whether the task has not settled yet */
+  get _pending(): boolean {
+    return (this._state & STATUS_BITS) === PENDING;
+  }
+
+  /** @internal the subscribers and awaiters waiting for the task to settle, while it is pending */
+  get _waiting(): Waiting<T>[] | undefined {
+    return this._pending ? (this._outcome as Waiting<T>[] | undefined) : undefined;
+  }
+
+  /** @internal whether someone waits for it (a subscriber, an awaiter): its failure is then seen */
+  get _observed(): boolean {
+    const waiting = this._waiting;
+    return waiting !== undefined && waiting.length > 0;
+  }
+
   /** `'pending'` while the task runs, then `'fulfilled'`, `'failed'` or `'cancelled'` (the words of `events$` and timelines;
    * `'rejected'` in 0.1). */
   get status(): SoonStatus {
-    return this._status;
+    return STATUSES[this._state & STATUS_BITS]!;
   }
 
   /** `true` once the task has a value: `status === 'fulfilled'`. */
   get ready(): boolean {
-    return this._status === 'fulfilled';
+    return (this._state & STATUS_BITS) === FULFILLED;
   }
 
   /**
@@ -92,8 +108,9 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
    * failed, and `CancelledError` if it was cancelled.
    */
   get value(): T {
-    if (this._status === 'fulfilled') return this._outcome as T;
-    if (this._status === 'pending') {
+    const status = this._state & STATUS_BITS;
+    if (status === FULFILLED) return this._outcome as T;
+    if (status === PENDING) {
       throw new PendingValueError(`The value of ${this._label} is not ready yet: the task is still running`);
     }
     throw this._outcome;
@@ -113,33 +130,38 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
    * @internal
    */
   _asPromise(): Promise<T> {
-    switch (this._status) {
-      case 'fulfilled':
+    switch (this._state & STATUS_BITS) {
+      case FULFILLED:
         return Promise.resolve(this._outcome as T);
-      case 'pending':
+      case PENDING:
         return new Promise<T>((resolve, reject) => {
-          (this._waiting ??= []).push({ next: resolve, error: reject, complete: noop });
+          this._waitingList().push({ next: resolve, error: reject, complete: noop });
         });
       default:
         return Promise.reject(this._outcome);
     }
   }
 
+  /** The list of waiters of a pending SoonValue, made on the first. */
+  private _waitingList(): Waiting<T>[] {
+    return ((this._outcome as Waiting<T>[] | undefined) ??= []);
+  }
+
   /** @internal */
   _attach(subscriber: Subscriber<T>): TeardownLogic {
-    switch (this._status) {
-      case 'pending': {
-        const waiting = (this._waiting ??= []);
+    switch (this._state & STATUS_BITS) {
+      case PENDING: {
+        const waiting = this._waitingList();
         waiting.push(subscriber);
         return () => {
           // Once settled, the list belongs to `_settle`'s loop, which is walking it: completing a
           // subscriber runs this teardown, and a splice then would skip the next waiter.
-          if (this._status !== 'pending') return;
+          if (!this._pending) return;
           const at = waiting.indexOf(subscriber);
           if (at >= 0) waiting.splice(at, 1);
         };
       }
-      case 'fulfilled':
+      case FULFILLED:
         subscriber.next(this._outcome as T);
         subscriber.complete();
         return;
@@ -150,17 +172,18 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
 
   /**
    * Settles once; later calls are ignored. Returns whether this call settled it.
+   * @param status FULFILLED, FAILED or CANCELLED
    * @internal
    */
-  _settle(status: Exclude<SoonStatus, 'pending'>, outcome: unknown): boolean {
-    if (this._status !== 'pending') return false;
-    this._status = status;
+  _settle(status: SettledStatus, outcome: unknown): boolean {
+    const state = this._state;
+    if ((state & STATUS_BITS) !== PENDING) return false;
+    const waiting = this._outcome as Waiting<T>[] | undefined;
+    this._state = state | status;
     this._outcome = outcome;
-    const waiting = this._waiting;
-    this._waiting = undefined;
     if (waiting) {
       for (const subscriber of waiting) {
-        if (status === 'fulfilled') {
+        if (status === FULFILLED) {
           subscriber.next(outcome as T);
           subscriber.complete();
         } else {

@@ -4,13 +4,15 @@ import { ProgressTracker, type TaskOutcome } from '../engine/ProgressTracker.js'
 import type { Progress } from '../types/Progress.js';
 import type { TaskEvent } from '../types/TaskEvent.js';
 import { SoonValue } from '../SoonValue.js';
+import { CANCELLED } from '../engine/soonState.js';
 import type { SoonifyOptions } from '../types/SoonifyOptions.js';
 import type { TaskGroup } from '../types/TaskGroup.js';
 import type { TaskOwner } from './TaskOwner.js';
 import { TaskGroupClosedError } from '../TaskGroupClosedError.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { describeError } from '../engine/describe.js';
-import { GroupTask, ONE_ARGUMENT } from './GroupTask.js';
+import { GroupTask } from './GroupTask.js';
+import { LimitedTask } from './LimitedTask.js';
 import type { Slots } from '../engine/Slots.js';
 import { GroupBound } from '../limiter/GroupBound.js';
 import { ChainedSlots } from '../limiter/ChainedSlots.js';
@@ -54,11 +56,16 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   readonly signal: AbortSignal;
   /** "task group" or "task group 'name'", for messages */
   readonly label: string;
-  /** the first and last of the tasks not done (queued, waiting for a slot, running, or cancelled
-   * while their promise runs: abandoned), in the order they were soonified. A list linked through
-   * the tasks themselves: O(1) both ways, and no array entry per task nor an array to grow */
-  private liveHead: GroupTask | undefined = undefined;
-  private liveTail: GroupTask | undefined = undefined;
+  /** the tasks not done (queued, waiting for a slot, running, or cancelled while their promise
+   * runs: abandoned), in the order they were soonified, and some done ones: a task that is done
+   * stays until done ones are half the array, then they all leave in one pass, a promise job
+   * later (amortized O(1) per task). An array entry per task (8 bytes, and no task linked to
+   * another) instead of two fields per task for a linked list; emptied whenever the group is idle */
+  private live: GroupTask[] = [];
+  /** how many tasks in `live` are done */
+  private doneInLive = 0;
+  /** whether a promise job will take the done tasks out of `live` */
+  private dropScheduled = false;
   /** aborts `signal` */
   private readonly controller = new AbortController();
   /** what every task takes a slot of: the `concurrency` bound, the `limiter`, or both chained */
@@ -76,10 +83,9 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   private ids: WeakMap<GroupTask, number> | undefined = undefined;
   /** the last task number handed out */
   private lastId = 0;
-  /** the first task soonified since the last start: it and every live task after it wait for
-   * the next start (tasks are only ever appended, and the ones not begun leave the list only
-   * all at once, when the group is cancelled) */
-  private nextToStart: GroupTask | undefined = undefined;
+  /** where in `live` the tasks soonified since the last start begin: they wait for the next
+   * start (tasks are only ever appended) */
+  private nextToStart = 0;
   /** whether a promise job will start `startQueue` */
   private startScheduled = false;
   /** the async context of the batch being started, for tasks that wait for a limiter */
@@ -227,26 +233,22 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   /** The names of the tasks that run now, cancelled ones still running included. */
   [stillRunning](): string[] {
     return this.liveTasks()
-      .filter((task) => task._state === 'running' || task._state === 'abandoned')
+      .filter((task) => task._where === 'running' || task._where === 'abandoned')
       .map((task) => task._name);
   }
 
-  /** A snapshot of the live list, for the rare walks that run user code or filter. */
+  /** A snapshot of the live tasks, for the rare walks that run user code or filter. */
   private liveTasks(): GroupTask[] {
-    const tasks: GroupTask[] = [];
-    for (let task = this.liveHead; task !== undefined; task = task._nextLive) tasks.push(task);
-    return tasks;
+    return this.live.filter((task) => !task._isDone());
   }
 
   /** Starts every task soonified so far, now rather than in the next promise job. */
   startNow(): void {
     this.carrier = undefined; // a new batch: its own context, made if one of its tasks must wait
-    // the cursor moves before each start: a task soonified meanwhile is linked after it and
-    // starts in this same walk, and `removeLive` moves it past a task the group cancels
-    for (let task = this.nextToStart; task !== undefined; task = this.nextToStart) {
-      this.nextToStart = task._nextLive;
-      task._begin();
-    }
+    // the cursor moves before each start: a task soonified meanwhile is appended and starts in
+    // this same walk, and `dropDone` moves the cursor with the tasks it keeps. A task cancelled
+    // before its start is done: `_begin` passes it by
+    while (this.nextToStart < this.live.length) this.live[this.nextToStart++]!._begin();
   }
 
   /** A failure of the body: counts like a task's, unless the group was cancelled first (an echo). */
@@ -286,23 +288,45 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     this.abort(error);
   }
 
-  /** Takes a task out of cancellation's reach. */
-  removeLive(task: GroupTask): void {
-    const prev = task._prevLive;
-    const next = task._nextLive;
-    if (prev === undefined && this.liveHead !== task) return; // not in the list
-    if (prev === undefined) this.liveHead = next;
-    else prev._nextLive = next;
-    if (next === undefined) this.liveTail = prev;
-    else next._prevLive = prev;
-    if (this.nextToStart === task) this.nextToStart = next;
-    // unlinked both ways: a handle the user keeps holds no chain of finished siblings
-    task._prevLive = task._nextLive = undefined;
+  /** A live task is done (out of cancellation's reach): once done ones are half of `live`, they leave it. */
+  liveTaskDone(): void {
+    if (++this.doneInLive > 32 && this.doneInLive * 2 > this.live.length && !this.dropScheduled) {
+      // one promise job later: a burst of tasks settling together (all of W1's) most often ends
+      // with the group idle, which empties `live` at once, and there is nothing left to walk
+      this.dropScheduled = true;
+      resolvedPromise.then(() => {
+        this.dropScheduled = false;
+        this.dropDone();
+      });
+    }
+  }
+
+  /** Takes the done tasks out of `live` in one pass, in place, keeping the order and the start cursor. */
+  private dropDone(): void {
+    const live = this.live;
+    const cursor = this.nextToStart;
+    let kept = 0;
+    let keptBeforeCursor = 0;
+    for (let i = 0; i < live.length; i++) {
+      const task = live[i]!;
+      if (task._isDone()) continue;
+      live[kept++] = task;
+      if (i < cursor) keptBeforeCursor++;
+    }
+    live.length = kept;
+    this.nextToStart = keptBeforeCursor;
+    this.doneInLive = 0;
   }
 
   /** A task settled for good. */
   taskDone(): void {
-    if (--this.active === 0) this.idle();
+    if (--this.active === 0) {
+      // every task is done: none is kept alive by the group (a handle the user keeps holds no
+      // finished sibling either)
+      this.live = [];
+      this.doneInLive = this.nextToStart = 0;
+      this.idle();
+    }
   }
 
   /** Nothing is queued or running any more. */
@@ -353,8 +377,8 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
    */
   private describeLive(): string {
     const live = this.liveTasks();
-    const running = live.filter((task) => task._state === 'running');
-    const waiting = live.filter((task) => task._state === 'queued' || task._state === 'waiting').length;
+    const running = live.filter((task) => task._where === 'running');
+    const waiting = live.filter((task) => task._where === 'queued' || task._where === 'waiting').length;
     const shown = running.slice(0, 5).map((task) => task._label);
     if (running.length > shown.length) shown.push(`${running.length - shown.length} more`);
     let text = running.length > 0 ? `; still running: ${shown.join(', ')}` : '';
@@ -365,27 +389,19 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   /** @param single whether `args` is the one argument itself rather than an array of them */
   spawn(fn: (...args: unknown[]) => unknown, args: unknown, name: string, limiter: Slots | undefined, single: boolean): SoonValue<unknown> {
     this.assertOpen(name);
-    const task = new GroupTask(this, fn, args, name, limiter);
-    if (single) task._outcome = ONE_ARGUMENT;
+    const task = limiter === undefined ? new GroupTask(this, fn, args, name, single) : new LimitedTask(this, fn, args, name, single, limiter);
     const tracker = this.tracker;
     tracker.added(tracker.watched ? this.idOf(task) : 0, name);
     this._trace?.taskAdded(task, name);
     if (this.cancelled) {
-      task._state = 'done'; // never linked, never started
-      task._settle('cancelled', this.cancelledError(task._label));
+      task._neverStarts(); // never live, never started
+      task._settle(CANCELLED, this.cancelledError(task._label));
       this._trace?.taskEnded(task, 'cancelled', this.signal.reason);
       tracker.settled(false, 'cancelled', tracker.watched ? this.idOf(task) : 0, name, undefined);
       return task;
     }
     this.active++;
-    const tail = this.liveTail;
-    if (tail === undefined) this.liveHead = task;
-    else {
-      tail._nextLive = task;
-      task._prevLive = tail;
-    }
-    this.liveTail = task;
-    if (this.nextToStart === undefined) this.nextToStart = task;
+    this.live.push(task);
     if (!this.startScheduled) {
       this.startScheduled = true;
       // One promise job for the batch, armed by its first task: the batch starts in the async
@@ -438,7 +454,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     // Tasks that have not started go first, so that slots freed by running ones are not
     // handed to a sibling that is about to be cancelled anyway.
     const tasks = this.liveTasks();
-    for (const task of tasks) if (task._state === 'queued' || task._state === 'waiting') task._cancelTask();
+    for (const task of tasks) if (task._where === 'queued' || task._where === 'waiting') task._cancelTask();
     for (const task of tasks) task._cancelTask();
   }
 

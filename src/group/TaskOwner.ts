@@ -23,8 +23,8 @@ export interface TaskOwner {
   taskProgress(task: SoonValue<unknown>, value: unknown): void;
   /** A task settled for good: the owner may close. */
   taskDone(): void;
-  /** Takes a task out of cancellation's reach (the task holds its own links in the owner's list). */
-  removeLive(task: SoonValue<unknown>): void;
+  /** A live task is done: out of cancellation's reach (the owner drops it from its live tasks in time). */
+  liveTaskDone(): void;
   /**
    * Whether the owner's signal has aborted. From then on, whatever a task settles with is part of
    * its cancellation (an echo), never a failure: the rule of echoes.

@@ -23,7 +23,7 @@ const storeWhenReady = (
  * @internal
  */
 export function resolveResult(result: unknown): unknown {
-  if (result instanceof SoonValue) return result._status === 'pending' ? result : result.value;
+  if (result instanceof SoonValue) return result._pending ? result : result.value;
   const pending: Promise<void>[] = [];
   let out: unknown;
   if (Array.isArray(result)) {
@@ -31,7 +31,7 @@ export function resolveResult(result: unknown): unknown {
     for (let i = 0; i < result.length; i++) {
       const entry: unknown = result[i];
       if (!(entry instanceof SoonValue)) array[i] = entry;
-      else if (entry._status !== 'pending') array[i] = entry.value;
+      else if (!entry._pending) array[i] = entry.value;
       else storeWhenReady(entry, array as unknown as Record<PropertyKey, unknown>, i, pending);
     }
     out = array;
@@ -40,7 +40,7 @@ export function resolveResult(result: unknown): unknown {
     for (const key of Object.keys(result)) {
       const entry = result[key];
       if (!(entry instanceof SoonValue)) defineEntry(record, key, entry);
-      else if (entry._status !== 'pending') defineEntry(record, key, entry.value);
+      else if (!entry._pending) defineEntry(record, key, entry.value);
       else storeWhenReady(entry, record, key, pending);
     }
     out = record;
