@@ -3,6 +3,19 @@ import { PendingValueError } from './PendingValueError.js';
 import { taskLabel } from './engine/taskLabel.js';
 import { FULFILLED, PENDING, STATUS_BITS, STATUSES, type SettledStatus, type SoonStatus } from './engine/soonState.js';
 
+/** A task's function, which names it. */
+type NamedAfter = (...args: never[]) => unknown;
+
+/** A function's name, read as the task's: '' when it has none, or when reading it throws (a hostile getter). */
+const functionName = (fn: NamedAfter): string => {
+  try {
+    const name: unknown = fn.name;
+    return typeof name === 'string' ? name : '';
+  } catch {
+    return '';
+  }
+};
+
 /** What waits for a task: a subscriber, or the settle functions of a promise. */
 type Waiting<T> = Pick<Subscriber<T>, 'next' | 'error' | 'complete'>;
 
@@ -59,16 +72,25 @@ export class SoonValue<T> extends Observable<T> implements PromiseLike<T> {
    * never both at once, so one field
    */
   _outcome: unknown = undefined;
-  /** @internal the task's name ('' when anonymous), kept raw: the label is built only for a message */
-  readonly _name: string;
-
+  /**
+   * @internal the task's name ('' when anonymous), or the task's function when it is named after
+   * it: a function's `name` is then read only when a message, an event or a span needs it (a
+   * native call, and most tasks never need it)
+   */
+  readonly _named: string | NamedAfter;
   /**
    * Task groups make SoonValues (through an internal subclass); there is no public constructor.
-   * @param name the task's name, for messages
+   * @param named the task's name, or its function, for messages
    */
-  protected constructor(name: string) {
+  protected constructor(named: string | NamedAfter) {
     super();
-    this._name = name;
+    this._named = named;
+  }
+
+  /** @internal the task's name ('' when anonymous) */
+  get _name(): string {
+    const named = this._named;
+    return typeof named === 'string' ? named : functionName(named);
   }
 
   /** @internal how messages name the task */

@@ -21,8 +21,9 @@ import type { TaskOwner } from './TaskOwner.js';
  *   *abandoned*: cancelled while a promise ran; its SoonValue is settled, the group still waits
  *   (and keeps it among its live tasks, to name it);
  * - DONE: settled and accounted for.
- * And ONE_ARGUMENT while queued: `_args` holds the task's one argument itself, no array for the
- * most common call, `soonify(fn)(item)`.
+ * And, while queued, how `_args` holds the arguments: ONE_ARGUMENT, the task's one argument
+ * itself (no array for `soonify(fn)(item)`); NO_ARGUMENTS, none (`fn` is called without a
+ * spread); neither, an array of them.
  */
 /** @internal */
 export const QUEUED = 0;
@@ -32,14 +33,17 @@ const RUNNING = 8;
 const DONE = 12;
 /** @internal the bits of `_state` that say where the task stands */
 export const STAGE_BITS = 12;
-const ONE_ARGUMENT = 16;
+/** @internal */
+export const ONE_ARGUMENT = 16;
+/** @internal */
+export const NO_ARGUMENTS = 32;
 
 type TaskFunction = (...args: unknown[]) => unknown;
 
 /**
  * One soonified call, and its own SoonValue: the handle the caller gets *is* the task, so a task
  * costs one object, and every field counts (all of a batch's tasks are alive at once): six of 8
- * bytes (the SoonValue's `_state`, `_outcome` and `_name`, and these three). A task with a
+ * bytes (the SoonValue's `_state`, `_outcome` and `_named`, and these three). A task with a
  * limiter or a group bound is a LimitedTask, which adds what waiting for a slot needs. It is its
  * own task sink. Its members are underscored: users hold it, typed as a SoonValue.
  * @internal
@@ -56,18 +60,21 @@ export class GroupTask extends SoonValue<unknown> implements TaskSink, ProgressR
   /** until it starts: its arguments, or its one argument itself (ONE_ARGUMENT) */
   _args: unknown;
 
-  /** @param single whether `args` is the one argument itself rather than an array of them */
+  /**
+   * @param named its name, or `fn` when it is named after it
+   * @param shape how `args` holds the arguments: ONE_ARGUMENT, NO_ARGUMENTS, or 0 for an array
+   */
   constructor(
     readonly _group: TaskOwner,
     fn: TaskFunction,
     args: unknown,
-    name: string,
-    single: boolean,
+    named: string | TaskFunction,
+    shape: number,
   ) {
-    super(name);
+    super(named);
     this._job = fn;
     this._args = args;
-    if (single) this._state = ONE_ARGUMENT;
+    this._state = shape;
   }
 
   /** Where it stands, in words, for the rare walks over a group's tasks (messages, cancel). */
@@ -115,7 +122,7 @@ export class GroupTask extends SoonValue<unknown> implements TaskSink, ProgressR
     this._group.taskStarted(this);
     const fn = this._job as TaskFunction;
     const args = this._args;
-    const single = (state & ONE_ARGUMENT) !== 0;
+    const shape = state & (ONE_ARGUMENT | NO_ARGUMENTS);
     this._job = this._args = undefined;
     let result: unknown;
     const outer = runningTask.group;
@@ -126,8 +133,9 @@ export class GroupTask extends SoonValue<unknown> implements TaskSink, ProgressR
     // with a limiter's slot, the task's own calls on that limiter run on it (see slotHolder)
     if (this._limiter !== undefined) slotHolder.current = this;
     try {
-      if (taskContext.run === undefined) result = single ? fn(args) : fn(...(args as unknown[]));
-      else result = callInTaskContext(this, fn, args, single);
+      if (taskContext.run !== undefined) result = callInTaskContext(this, fn, args, shape);
+      else if (shape === NO_ARGUMENTS) result = fn();
+      else result = shape === ONE_ARGUMENT ? fn(args) : fn(...(args as unknown[]));
     } catch (error) {
       runningTask.group = outer;
       runningTask.task = outerTask;
@@ -259,5 +267,5 @@ export class GroupTask extends SoonValue<unknown> implements TaskSink, ProgressR
 const runTraced = (trace: TraceOfWork, task: GroupTask): void => trace.runTask(task, () => task._runNow());
 
 /** Calls `fn` inside the task's own async context (`linkAcrossAwaits`, `rxjs-asyncer/node`). */
-const callInTaskContext = (task: GroupTask, fn: (...args: unknown[]) => unknown, args: unknown, single: boolean): unknown =>
-  taskContext.run!(task, () => (single ? fn(args) : fn(...(args as unknown[]))));
+const callInTaskContext = (task: GroupTask, fn: TaskFunction, args: unknown, shape: number): unknown =>
+  taskContext.run!(task, () => (shape === NO_ARGUMENTS ? fn() : shape === ONE_ARGUMENT ? fn(args) : fn(...(args as unknown[]))));

@@ -22,9 +22,16 @@ export class LimitedTask extends GroupTask implements SlotClient {
    * start: added later, it would cost every limited task a property store) */
   _carrier: ContextCarrier | undefined = undefined;
 
-  /** @param single whether `args` is the one argument itself rather than an array of them */
-  constructor(group: TaskOwner, fn: (...args: unknown[]) => unknown, args: unknown, name: string, single: boolean, limiter: Slots) {
-    super(group, fn, args, name, single);
+  /** The arguments are GroupTask's, and the slots it takes. */
+  constructor(
+    group: TaskOwner,
+    fn: (...args: unknown[]) => unknown,
+    args: unknown,
+    named: string | ((...args: unknown[]) => unknown),
+    shape: number,
+    limiter: Slots,
+  ) {
+    super(group, fn, args, named, shape);
     (this as { _limiter: Slots })._limiter = limiter;
   }
 

@@ -11,7 +11,7 @@ import type { TaskOwner } from './TaskOwner.js';
 import { TaskGroupClosedError } from '../TaskGroupClosedError.js';
 import type { TaskResult } from '../types/TaskResult.js';
 import { describeError } from '../engine/describe.js';
-import { GroupTask } from './GroupTask.js';
+import { GroupTask, NO_ARGUMENTS, ONE_ARGUMENT } from './GroupTask.js';
 import { LimitedTask } from './LimitedTask.js';
 import type { Slots } from '../engine/Slots.js';
 import { GroupBound } from '../limiter/GroupBound.js';
@@ -27,9 +27,6 @@ import { asyncDispose } from '../engine/asyncDispose.js';
 import { stillRunning } from '../engine/stillRunning.js';
 import { assertFunction } from '../engine/checks/assert.js';
 import { checkSoonifyArgs } from '../engine/checks/checkSoonifyArgs.js';
-
-/** The arguments of a call without any: shared, never mutated (the task only spreads them). */
-const NO_ARGS: unknown[] = [];
 
 /** Schedules task starts as a promise job. */
 const resolvedPromise = Promise.resolve();
@@ -148,24 +145,22 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     return function soonified(): SoonValue<TaskResult<R>> {
       // one argument, the common case, is kept as it is: no array per task
       // eslint-disable-next-line prefer-rest-params
-      if (arguments.length === 1) return group.spawn(fn as (...args: unknown[]) => unknown, arguments[0], name, limiter, true) as SoonValue<TaskResult<R>>;
+      if (arguments.length === 1) return group.spawn(fn as (...args: unknown[]) => unknown, arguments[0], name, limiter, ONE_ARGUMENT) as SoonValue<TaskResult<R>>;
+      if (arguments.length === 0) return group.spawn(fn as (...args: unknown[]) => unknown, undefined, name, limiter, NO_ARGUMENTS) as SoonValue<TaskResult<R>>;
       // eslint-disable-next-line prefer-rest-params
-      const args = arguments.length === 0 ? NO_ARGS : Array.prototype.slice.call(arguments);
-      return group.spawn(fn as (...args: unknown[]) => unknown, args, name, limiter, false) as SoonValue<TaskResult<R>>;
+      return group.spawn(fn as (...args: unknown[]) => unknown, Array.prototype.slice.call(arguments), name, limiter, 0) as SoonValue<TaskResult<R>>;
     } as (...args: A) => SoonValue<TaskResult<R>>;
   }
 
   startSoon<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): SoonValue<TaskResult<R>> {
     assertFunction(fn, 'tg.startSoon(fn): fn');
-    const name = fn.name;
-    this.assertOpen(name);
-    return this.spawn(fn as (...args: unknown[]) => unknown, args, name, this.limiter, false) as SoonValue<TaskResult<R>>;
+    this.assertOpen(fn);
+    return this.spawn(fn as (...args: unknown[]) => unknown, args, fn as (...args: unknown[]) => unknown, this.limiter, 0) as SoonValue<TaskResult<R>>;
   }
 
   start<V = void, A extends unknown[] = []>(fn: (ready: (value: V) => void, ...args: A) => unknown, ...args: A): Promise<V> {
     assertFunction(fn, 'tg.start(fn): fn');
-    const name = fn.name;
-    this.assertOpen(name);
+    this.assertOpen(fn);
     return new Promise<V>((resolve, reject) => {
       let isReady = false;
       // Watches the task only until it is ready: a later failure is then unobserved, and a
@@ -177,7 +172,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
         watching?.unsubscribe();
         resolve(value);
       };
-      const task = this.spawn(fn as (...args: unknown[]) => unknown, [ready, ...args], name, this.limiter, false);
+      const task = this.spawn(fn as (...args: unknown[]) => unknown, [ready, ...args], fn as (...args: unknown[]) => unknown, this.limiter, 0);
       const endedFirst = (): void => {
         if (!isReady) reject(new Error(`tg.start(fn): ${task._label} ended without calling ready()`));
       };
@@ -259,7 +254,8 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   taskStarted(task: GroupTask): void {
     if (task._limiter !== undefined) this._trace?.taskStarted(task);
     const tracker = this.tracker;
-    tracker.started(tracker.watched ? this.idOf(task) : 0, task._name);
+    if (tracker.watched) tracker.started(this.idOf(task), task._name);
+    else tracker.started(0, '');
   }
 
   taskProgress(task: GroupTask, value: unknown): void {
@@ -270,7 +266,8 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
   taskSettled(task: GroupTask, ran: boolean, outcome: TaskOutcome, error: unknown): void {
     this._trace?.taskEnded(task, outcome, outcome === 'cancelled' ? this.signal.reason : error);
     const tracker = this.tracker;
-    tracker.settled(ran, outcome, tracker.watched ? this.idOf(task) : 0, task._name, outcome === 'failed' ? error : undefined);
+    if (tracker.watched) tracker.settled(ran, outcome, this.idOf(task), task._name, outcome === 'failed' ? error : undefined);
+    else tracker.settled(ran, outcome, 0, '', undefined);
   }
 
   /** The task's number for events: unique in this group, given in the order tasks are first seen. */
@@ -386,18 +383,22 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     return text;
   }
 
-  /** @param single whether `args` is the one argument itself rather than an array of them */
-  spawn(fn: (...args: unknown[]) => unknown, args: unknown, name: string, limiter: Slots | undefined, single: boolean): SoonValue<unknown> {
-    this.assertOpen(name);
-    const task = limiter === undefined ? new GroupTask(this, fn, args, name, single) : new LimitedTask(this, fn, args, name, single, limiter);
+  /**
+   * @param named the task's name, or `fn` when it is named after it (its `name` is read only when needed)
+   * @param shape how `args` holds the arguments (GroupTask's ONE_ARGUMENT, NO_ARGUMENTS, or 0 for an array)
+   */
+  spawn(fn: (...args: unknown[]) => unknown, args: unknown, named: string | ((...args: unknown[]) => unknown), limiter: Slots | undefined, shape: number): SoonValue<unknown> {
+    this.assertOpen(named);
+    const task = limiter === undefined ? new GroupTask(this, fn, args, named, shape) : new LimitedTask(this, fn, args, named, shape, limiter);
     const tracker = this.tracker;
-    tracker.added(tracker.watched ? this.idOf(task) : 0, name);
-    this._trace?.taskAdded(task, name);
+    if (tracker.watched) tracker.added(this.idOf(task), task._name);
+    else tracker.added(0, '');
+    this._trace?.taskAdded(task, task._name);
     if (this.cancelled) {
       task._neverStarts(); // never live, never started
       task._settle(CANCELLED, this.cancelledError(task._label));
       this._trace?.taskEnded(task, 'cancelled', this.signal.reason);
-      tracker.settled(false, 'cancelled', tracker.watched ? this.idOf(task) : 0, name, undefined);
+      tracker.settled(false, 'cancelled', tracker.watched ? this.idOf(task) : 0, task._name, undefined);
       return task;
     }
     this.active++;
@@ -489,10 +490,10 @@ function callSoonified(this: TaskGroupObject, fn: (...args: unknown[]) => unknow
   const count = arguments.length;
   // one argument, the common case, is kept as it is: no array per task
   // eslint-disable-next-line prefer-rest-params
-  if (count === 2) return this.spawn(fn, arguments[1], fn.name, this.limiter, true);
+  if (count === 2) return this.spawn(fn, arguments[1], fn, this.limiter, ONE_ARGUMENT);
+  if (count === 1) return this.spawn(fn, undefined, fn, this.limiter, NO_ARGUMENTS);
   // eslint-disable-next-line prefer-rest-params
-  const args = count === 1 ? NO_ARGS : Array.prototype.slice.call(arguments, 1);
-  return this.spawn(fn, args, fn.name, this.limiter, false);
+  return this.spawn(fn, Array.prototype.slice.call(arguments, 1), fn, this.limiter, 0);
 }
 
 /** The slots a task takes: of the group's own bound, of a limiter, or of both, chained. */
