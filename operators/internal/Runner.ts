@@ -158,6 +158,9 @@ export class Runner<I = unknown> {
    * need no deeper stack than one.
    */
   pump(): void {
+    // every lane busy: nothing can start now, and a lane that frees pumps again (a push source
+    // buffering thousands of values calls this once per value)
+    if (this.running >= this.concurrency) return;
     if (this.pumping) {
       this.pumpAgain = true;
       return;
