@@ -57,7 +57,7 @@ export class GroupTask extends SoonValue<unknown> implements TaskSink, ProgressR
    * cancelling it unsubscribes): never both, so one field.
    */
   _job: TaskFunction | Subscription | undefined;
-  /** until it starts: its arguments, or its one argument itself (ONE_ARGUMENT) */
+  /** until it starts: its arguments, its one argument itself (ONE_ARGUMENT), or nothing (NO_ARGUMENTS) */
   _args: unknown;
 
   /**
