@@ -396,9 +396,7 @@ export class TaskGroupObject implements TaskGroup, TaskOwner {
     this._trace?.taskAdded(task, task._name);
     if (this.cancelled) {
       task._neverStarts(); // never live, never started
-      task._settle(CANCELLED, this.cancelledError(task._label));
-      this._trace?.taskEnded(task, 'cancelled', this.signal.reason);
-      tracker.settled(false, 'cancelled', tracker.watched ? this.idOf(task) : 0, task._name, undefined);
+      task._finish(CANCELLED, this.cancelledError(task._label), false);
       return task;
     }
     this.active++;
